@@ -1,0 +1,305 @@
+"""Actor resolution inside one document: noun phrase -> Actor(s), with in-document coreference.
+
+``DocActors`` walks a parsed Doc sentence by sentence.  ``prepare(sent)`` registers the people a
+sentence introduces ("Iraqi Foreign Minister Fuad Hussein"); ``resolve(token)`` turns the head token
+of a noun phrase into actors, following surnames, pronouns, "the Iraqi side", "the two sides",
+"the government" back to what they refer to.  Every Actor records how it was resolved.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .component import ActorIndex
+
+#: dependents that belong to a noun phrase (for actor resolution)
+PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod",
+                         "quantmod", "predet", "appos", "punct"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+BOTH_WORDS = frozenset({"side", "country", "nation", "leader", "minister", "government", "party",
+                        "state", "president", "foreign minister", "counterpart"})
+FOCUS_NOUNS = frozenset({"government", "country", "kingdom", "regime", "administration",
+                         "authorities", "republic", "state", "nation"})
+SIDE_NOUNS = frozenset({"side"})
+ORG_KINDS = frozenset({"igo", "ngo", "media", "business", "armed_group", "party"})
+
+
+def make_code(country: Optional[str], sectors: tuple[str, ...]) -> str:
+    return (country or "") + (sectors[0] if sectors else "")
+
+
+def _span_offsets(tokens: list[Token]) -> tuple[str, int, int]:
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return doc.text[start:end], start, end
+
+
+class DocActors:
+    """Per-document actor state.  Not thread-safe; one per Doc."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, *, country_as_government: bool = True):
+        self.doc = doc
+        self.index = index
+        self.country_as_government = country_as_government
+        self.match_at: dict[int, tuple[int, int, int, str]] = {}
+        for m in doc._.ec_actor_matches or ():
+            for i in range(m[0], m[1]):
+                self.match_at[i] = m
+        self.persons: dict[str, Actor] = {}  # name -> template actor (no offsets)
+        self.person_mentions: list[tuple[int, Actor]] = []
+        self.focus: list[tuple[int, Actor]] = []
+        self.cache: dict[int, tuple[Actor, ...]] = {}
+        self.notes: list[str] = []
+
+    # ------------------------------------------------------------------ helpers
+    def phrase(self, head: Token) -> list[Token]:
+        out = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in PHRASE_DEPS:
+                    if c.dep_ == "punct" and not (head.left_edge.i <= c.i <= head.i):
+                        continue
+                    if c.dep_ == "appos" and c.i > head.i and c.i - head.i > 12:
+                        continue
+                    out.append(c)
+                    stack.append(c)
+        out.sort(key=lambda t: t.i)
+        # trim punctuation / determiners at the edges for offsets
+        while out and out[0].dep_ in ("punct", "case") and len(out) > 1:
+            out.pop(0)
+        while out and out[-1].dep_ == "punct" and len(out) > 1:
+            out.pop()
+        return out
+
+    def sectors_in(self, tokens: list[Token]) -> tuple[list[str], set[int], bool]:
+        """Sector codes implied by titles / nouns among ``tokens`` (longest lemma match first)."""
+        terms = self.index.sector_terms
+        maxlen = self.index.max_term_len
+        sectors: list[str] = []
+        used: set[int] = set()
+        is_title = False
+        lemmas = [t.lemma_.lower() for t in tokens]
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for n in range(min(maxlen, len(tokens) - i), 0, -1):
+                key = tuple(lemmas[i:i + n])
+                if key in terms:
+                    hit = (n, terms[key])
+                    break
+                # plural / surface forms of multi-word terms ("security forces")
+                key2 = tuple(t.lower_ for t in tokens[i:i + n])
+                if key2 in terms:
+                    hit = (n, terms[key2])
+                    break
+            if hit and not any(tokens[i + k].i in self.match_at for k in range(hit[0])):
+                n, (sector, title) = hit
+                if sector not in sectors:
+                    sectors.append(sector)
+                is_title = is_title or title
+                used.update(tokens[i + k].i for k in range(n))
+                i += n
+            else:
+                i += 1
+        return sectors, used, is_title
+
+    def _actor(self, tokens: list[Token], **kw) -> Actor:
+        text, start, end = _span_offsets(tokens)
+        return Actor(text=text, start=start, end=end, **kw)
+
+    # ------------------------------------------------------------------ public
+    def prepare(self, sent: Span) -> None:
+        """Register the people introduced in ``sent`` and record mentions in document order."""
+        for ent in sent.ents:
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.pos_ == "PROPN":
+                if ent.label_ != "PERSON" and ent.root.i in self.match_at:
+                    continue
+                if ent.label_ != "PERSON" and ent.text not in self.persons and ent[-1].text not in self.persons:
+                    continue
+                self.resolve(ent.root)
+
+    def resolve(self, tok: Token) -> tuple[Actor, ...]:
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        result = self._resolve(tok)
+        self.cache[tok.i] = result
+        for a in result:
+            if a.country:
+                self.focus.append((tok.i, a))
+        return result
+
+    def resolve_with_conjuncts(self, tok: Token) -> tuple[Actor, ...]:
+        out = list(self.resolve(tok))
+        for c in tok.conjuncts:
+            if c.i > tok.i:
+                out.extend(self.resolve(c))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ core
+    def _resolve(self, h: Token) -> tuple[Actor, ...]:
+        low = h.lower_
+        if h.pos_ == "PRON":
+            if low in PERSON_PRONOUNS:
+                prev = self._last_person(h.i)
+                if prev is not None:
+                    return (replace(prev, text=h.text, start=h.idx, end=h.idx + len(h.text),
+                                    resolved_by=f"coref:pronoun->{prev.name or prev.code}"),)
+            return ()
+        toks = self.phrase(h)
+        lemmas = {t.lemma_.lower() for t in toks}
+        # "the two sides", "both countries"
+        if ({"two", "both"} & {t.lower_ for t in toks}) and (h.lemma_.lower() in BOTH_WORDS):
+            pair = self._last_two_countries(h.i)
+            if pair:
+                return tuple(self._actor(toks, code=make_code(c, ("GOV",)), country=c, sectors=("GOV",),
+                                         name=c, resolved_by="coref:two-sides") for c in pair)
+        matches = []
+        seen = set()
+        for t in toks:
+            m = self.match_at.get(t.i)
+            if m and m not in seen:
+                seen.add(m)
+                matches.append(m)
+        sectors, used, is_title = self.sectors_in(toks)
+        # person name tokens: proper nouns not in a dictionary match nor a title word
+        name_toks = [t for t in toks if t.pos_ == "PROPN" and t.i not in self.match_at and t.i not in used
+                     and t.ent_type_ not in ("GPE", "NORP", "DATE", "LOC")]
+        if name_toks and h.pos_ == "PROPN" and h.i in {t.i for t in name_toks}:
+            # keep only the contiguous name ending at the head
+            cont = [h]
+            for t in reversed([x for x in name_toks if x.i < h.i]):
+                if t.i == cont[0].i - 1:
+                    cont.insert(0, t)
+            name_toks = cont
+        else:
+            name_toks = []
+        org = None
+        country_m = None
+        for m in matches:
+            entry = self.index.entry_of(m[2], m[3])
+            if entry.kind in ORG_KINDS and m[3] == "name":
+                if org is None or m[0] <= h.i < m[1]:
+                    org = (m, entry)
+            elif entry.kind == "country" or entry.country:
+                if country_m is None or m[0] <= h.i < m[1]:
+                    country_m = (m, entry)
+        if org is not None:
+            m, entry = org
+            secs = tuple(entry.sectors) or tuple(sectors)
+            return (self._actor(toks, code=entry.code, country=entry.country, sectors=secs, name=entry.name,
+                                resolved_by="dictionary", entry=entry.id),)
+        if country_m is not None:
+            m, entry = country_m
+            country = entry.country or entry.code
+            secs = list(sectors)
+            how = f"dictionary:{m[3]}"
+            if m[3] == "metonym":
+                for s in self.index.metonyms[m[2]].sectors:
+                    if s not in secs:
+                        secs.insert(0, s)
+            bare = m[0] <= h.i < m[1]
+            if not secs and bare and m[3] in ("name", "metonym") and self.country_as_government:
+                secs = ["GOV"]
+                how += "+government"
+            if not secs and h.lemma_.lower() in SIDE_NOUNS:
+                secs = ["GOV"]
+                how = "coref:side"
+            secs_t = tuple(secs)
+            name = " ".join(t.text for t in name_toks) if name_toks else (entry.name)
+            actor = self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
+                                name=name, resolved_by=how + ("+title" if name_toks else ""), entry=entry.id)
+            if name_toks:
+                self._register(name_toks, actor)
+            return (actor,)
+        if name_toks:
+            key_full = " ".join(t.text for t in name_toks)
+            known = self.persons.get(key_full) or self.persons.get(name_toks[-1].text) \
+                or self.persons.get(name_toks[0].text)
+            if known is not None:
+                actor = replace(known, text=None, start=None, end=None)
+                actor = self._actor(toks, code=known.code, country=known.country, sectors=known.sectors,
+                                    name=known.name, resolved_by=f"coref:name->{known.name}", entry=known.entry)
+                self.person_mentions.append((h.i, actor))
+                return (actor,)
+            if sectors and is_title:
+                # a titled person of unknown country: inherit from a coordinated title ("Chinese State
+                # Councilor and Foreign Minister Wang Yi")
+                country = self._conj_country(h)
+                secs_t = tuple(sectors)
+                actor = self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
+                                    name=key_full, resolved_by="title" + ("+conj-country" if country else ""))
+                self._register(name_toks, actor)
+                return (actor,)
+            country = self._conj_country(h)
+            if country:
+                head_secs = self._conj_sectors(h)
+                actor = self._actor(toks, code=make_code(country, head_secs), country=country,
+                                    sectors=head_secs, name=key_full, resolved_by="title+conj-country")
+                self._register(name_toks, actor)
+                return (actor,)
+            return ()
+        if sectors:
+            secs_t = tuple(sectors)
+            if h.lemma_.lower() in FOCUS_NOUNS and any(t.lower_ in ("the", "this", "its") for t in toks):
+                prev = self._last_country(h.i)
+                if prev:
+                    return (self._actor(toks, code=make_code(prev, secs_t), country=prev, sectors=secs_t,
+                                        name=prev, resolved_by="coref:focus-country"),)
+            return (self._actor(toks, code=make_code(None, secs_t), country=None, sectors=secs_t,
+                                name=None, resolved_by="sector-noun"),)
+        return ()
+
+    def _register(self, name_toks: list[Token], actor: Actor) -> None:
+        template = replace(actor, text=None, start=None, end=None)
+        full = " ".join(t.text for t in name_toks)
+        self.persons[full] = template
+        if len(name_toks) > 1:
+            self.persons.setdefault(name_toks[-1].text, template)
+            self.persons.setdefault(name_toks[0].text, template)
+        self.person_mentions.append((name_toks[-1].i, actor))
+
+    def _conj_country(self, h: Token) -> Optional[str]:
+        head = h.head if h.dep_ == "conj" else None
+        if head is None or head.i == h.i:
+            return None
+        for t in self.phrase(head):
+            m = self.match_at.get(t.i)
+            if m:
+                e = self.index.entry_of(m[2], m[3])
+                if e.kind == "country" or e.country:
+                    return e.country or e.code
+        return None
+
+    def _conj_sectors(self, h: Token) -> tuple[str, ...]:
+        head = h.head if h.dep_ == "conj" else None
+        if head is None:
+            return ()
+        secs, _, _ = self.sectors_in(self.phrase(head))
+        return tuple(secs)
+
+    def _last_person(self, i: int) -> Optional[Actor]:
+        for j, a in reversed(self.person_mentions):
+            if j < i:
+                return a
+        return None
+
+    def _last_country(self, i: int) -> Optional[str]:
+        for j, a in reversed(self.focus):
+            if j < i and a.country:
+                return a.country
+        return None
+
+    def _last_two_countries(self, i: int) -> Optional[tuple[str, str]]:
+        found: list[str] = []
+        for j, a in reversed(self.focus):
+            if j < i and a.country and a.country not in found:
+                found.append(a.country)
+                if len(found) == 2:
+                    return (found[1], found[0])
+        return None

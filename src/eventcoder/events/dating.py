@@ -1,0 +1,69 @@
+"""Attach date expressions of a parsed document to the events of its clauses."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .. import dates
+from .modality import REPORT_VERBS
+
+CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "relcl", "attr"})
+LEDE_MAX_DAYS = 7
+
+
+def _owner(tok: Token) -> Optional[Token]:
+    t = tok
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+class DocDates:
+    def __init__(self, doc: Doc, publication_date: _dt.date):
+        self.pub = publication_date
+        self.by_owner: dict[int, dates.ResolvedDate] = {}
+        self.lede: Optional[dates.ResolvedDate] = None
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            text = ent.text
+            low = text.lower()
+            if ent.label_ == "TIME" and not any(w in low for w in ("night", "morning", "evening", "afternoon")):
+                continue
+            r = dates.resolve(text, publication_date)
+            if r is None:
+                continue
+            owner = _owner(ent.root)
+            if owner is None:
+                continue
+            self.by_owner.setdefault(owner.i, r)
+            if self.lede is None and r.precision == "day" and ent.sent.start == doc[0].sent.start \
+                    and 0 <= (publication_date - r.date).days <= LEDE_MAX_DAYS:
+                self.lede = r
+
+    def date_of(self, trigger: Token, governor: Optional[Token]) -> tuple[_dt.date, str, bool]:
+        t = governor if governor is not None else trigger
+        if t.pos_ not in ("VERB", "AUX"):
+            t = _owner(t) or t
+        crossed_report = False
+        for _ in range(6):
+            r = self.by_owner.get(t.i)
+            if r is not None:
+                historical = r.historical or (self.pub - r.date).days > 31
+                return r.date, r.precision, historical
+            if t.dep_ not in CLIMB_DEPS or t.head is t:
+                break
+            if t.dep_ == "ccomp" and t.head.lemma_ not in REPORT_VERBS:
+                break
+            if t.dep_ == "ccomp":
+                crossed_report = True
+            t = t.head
+        if self.lede is not None:
+            return self.lede.date, "day", False
+        return self.pub, "publication", False

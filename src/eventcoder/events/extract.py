@@ -1,0 +1,178 @@
+"""Sentence -> events: lexicon candidates + actors + modality + dates, with reasons for every decision."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolve import DocActors
+from ..model import Actor, Article, Event, Span as TextSpan, make_event_id
+from ..ontology import Ontology
+from ..settings import Settings
+from .lexicon import Lexicon
+from .match import Candidate, arguments, governing_verb, match
+from .modality import REPORT_VERBS, analyse
+
+#: roots whose events read the same in both directions ("X and Y met")
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+#: codes where source and target may be the same actor code (internal coercion / violence)
+SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
+@dataclass
+class Decision:
+    """Why a candidate event was kept or dropped (for `explain`)."""
+
+    sentence_index: int
+    trigger: str
+    rule: str
+    code: str
+    kept: bool
+    reason: str
+    source: Optional[str] = None
+    target: Optional[str] = None
+
+
+@dataclass
+class Trace:
+    decisions: list[Decision] = field(default_factory=list)
+    near_misses: list[tuple[int, str, str, str]] = field(default_factory=list)  # (sent, trigger, rule, why)
+
+
+DateFn = Callable[[Token, Optional[Token]], tuple[_dt.date, str, bool]]
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, settings: Settings):
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.settings = settings
+        self.skip_codes = frozenset() if settings.code_statements else frozenset({"010"})
+
+    # ------------------------------------------------------------ roles -> actors
+    def _actors_for(self, cand: Candidate, roles: tuple[str, ...], actors: DocActors,
+                    exclude: set[int]) -> tuple[list[Actor], str]:
+        for role in roles:
+            heads = arguments(cand, role)
+            found: list[Actor] = []
+            for h in heads:
+                if h.i in exclude:
+                    continue
+                got = actors.resolve_with_conjuncts(h)
+                if not got:
+                    # "China's support", "the Iraqi side's position": fall back to the possessor
+                    for c in h.children:
+                        if c.dep_ == "poss":
+                            got = actors.resolve_with_conjuncts(c)
+                            break
+                found.extend(got)
+            if found:
+                return found, role
+        return [], ""
+
+    def extract(self, doc: Doc, article: Article, actors: DocActors, date_of: DateFn,
+                trace: Optional[Trace] = None) -> list[Event]:
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sents):
+            actors.prepare(sent)
+            near: Optional[list[Candidate]] = [] if trace is not None else None
+            cands = match(sent, self.lexicon, skip_codes=self.skip_codes, near_misses=near)
+            if trace is not None and near:
+                for c in near:
+                    trace.near_misses.append((si, c.trigger.text, c.entry.id, c.near_miss or ""))
+            seen: set[tuple] = set()
+            for cand in cands:
+                for ev, why in self._events_for(cand, si, sent, article, actors, date_of):
+                    key = None if ev is None else (ev.source.code, ev.target.code if ev.target else None, ev.cameo_code)
+                    if ev is not None and key in seen:
+                        ev, why = None, "duplicate of an event already coded in this sentence"
+                    if ev is not None:
+                        seen.add(key)
+                        events.append(ev)
+                    if trace is not None:
+                        trace.decisions.append(Decision(si, cand.trigger.text, cand.entry.id, cand.entry.code,
+                                                        ev is not None and self._visible(ev), why))
+        return events
+
+    def _visible(self, ev: Event) -> bool:
+        if ev.negated and not self.settings.include_negated:
+            return False
+        if ev.modality == "hypothetical" and not self.settings.include_hypothetical:
+            return False
+        return True
+
+    def _events_for(self, cand: Candidate, si: int, sent: Span, article: Article, actors: DocActors,
+                    date_of: DateFn):
+        e = cand.entry
+        trig = cand.trigger
+        exclude = {trig.i}
+        sources, srole = self._actors_for(cand, e.source, actors, exclude)
+        if not sources:
+            yield None, "no source actor resolved"
+            return
+        src_tokens = {a.start for a in sources}
+        targets, trole = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
+        targets = [t for t in targets if t.start not in src_tokens]
+        pairs: list[tuple[Actor, Optional[Actor]]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif len(sources) >= 2 and e.code[:2] in SYMMETRIC_ROOTS:
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        elif trole == "" and cand.nominal and len(sources) == 1:
+            pairs = [(sources[0], None)]
+        else:
+            pairs = [(s, None) for s in sources]
+        if not targets and (cand.nominal or True):
+            # "talks between X and Y": the between-object gives both sides
+            pass
+        governor = governing_verb(trig) if cand.nominal else None
+        mod = analyse(trig, cand.nominal, governor)
+        code = e.code
+        if mod.threat:
+            code = self.ontology.threat_code(code) if code[:2] != "13" else code
+        elif mod.intent and mod.modality == "future":
+            code = self.ontology.intent_code(code)
+        info = self.ontology.get(code)
+        plover_type, plover_mode = self.ontology.plover(code)
+        if e.mode and code == e.code:
+            plover_mode = e.mode
+        date, precision, historical = date_of(trig, governor)
+        # trigger span: verb .. object head for light-verb constructions
+        t_start = trig.idx
+        t_end = trig.idx + len(trig.text)
+        if cand.obj is not None:
+            t_start = min(t_start, cand.obj.idx)
+            t_end = max(t_end, cand.obj.idx + len(cand.obj.text))
+        trigger = TextSpan(article.text[t_start:t_end], t_start, t_end)
+        sent_text = sent.text.strip()
+        for src, tgt in pairs:
+            if tgt is None and self.settings.require_target:
+                yield None, "no target actor resolved (dyadic events only)"
+                continue
+            if tgt is not None and src.start == tgt.start:
+                yield None, "source and target are the same mention"
+                continue
+            if tgt is not None and src.code == tgt.code and code[:2] not in SELF_ALLOWED_ROOTS:
+                yield None, f"source and target are the same actor ({src.code})"
+                continue
+            if tgt is not None and src.country and src.country == tgt.country and code[:2] in SYMMETRIC_ROOTS \
+                    and (src.name == tgt.name):
+                yield None, "source and target are the same actor"
+                continue
+            ev = Event(
+                event_id=make_event_id(article.id, si, t_start, code, src.code, tgt.code if tgt else None),
+                doc_id=article.id, sentence_index=si, sentence=sent_text, date=date,
+                date_precision=precision, publication_date=article.date, source=src, target=tgt,
+                cameo_code=code, cameo_root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+                plover_type=plover_type, negated=mod.negated, modality=mod.modality, historical=historical,
+                trigger=trigger, rule=e.id, plover_mode=plover_mode, doc_source=article.source, url=article.url,
+            )
+            why = f"kept: {e.id} ({e.where}); source via {srole}" + (f", target via {trole}" if tgt else "")
+            if mod.reason:
+                why += f"; modality: {mod.reason}"
+            if not self._visible(ev):
+                why = ("dropped from default output: " + ("negated" if ev.negated else "hypothetical")
+                       + f" ({mod.reason})")
+            yield ev, why

