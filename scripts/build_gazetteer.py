@@ -48,7 +48,8 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "RUS": ["Russian Federation"],
     "PRK": ["DPRK", "Democratic People's Republic of Korea"],
     "KOR": ["Republic of Korea"],
-    "PSE": ["Palestine", "State of Palestine", "Palestinian Territories",
+    "PSE": ["Palestine", "State of Palestine", "Palestinian Territories", "West Bank", "Gaza Strip",
+            "occupied West Bank",
             "Occupied Palestinian Territories", "Palestinian territories"],
     "COD": ["DR Congo", "DRC", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "COG": ["Republic of Congo", "Congo-Brazzaville"],
@@ -98,6 +99,8 @@ ADMIN1_ALIASES: dict[str, list[str]] = {
     "LB-AK": ["Akkar"], "LB-BH": ["Baalbek-Hermel"],
     "IL-HA": ["Haifa District"], "IL-M": ["Central District"], "IL-Z": ["Northern District"],
     "IL-D": ["Southern District"], "IL-TA": ["Tel Aviv District"], "IL-JM": ["Jerusalem District"],
+    "EG-C": ["Cairo Governorate"], "EG-ALX": ["Alexandria Governorate"], "EG-GZ": ["Giza Governorate"],
+    "EG-SIN": ["North Sinai"], "EG-JS": ["South Sinai"],
     # Afghanistan, Pakistan, India
     "PK-KP": ["Khyber Pakhtunkhwa", "KP", "NWFP", "North-West Frontier Province"],
     "PK-BA": ["Balochistan", "Baluchistan"],
@@ -135,10 +138,27 @@ TYPE_WORDS = {
     "sheng", "shi", "zizhiqu", "sar", "oblast", "oblast'", "kray", "kraj", "krai",
     "respublika", "province", "provincia", "governorate", "region", "state", "district",
     "department", "departement", "prefecture", "county", "municipality", "territory",
-    "avtonomnyy", "okrug", "autonomous", "wilaya", "vilayati", "viloyati", "region de",
+    "avtonomnyy", "okrug", "autonomous", "wilaya", "vilayati", "viloyati",
 }
 # Arabic article prefixes in transliterated names ("Al Anbar" -> "Anbar")
-ARTICLE_RE = re.compile(r"^(?:al|ar|as|ash|at|ad|adh|az|an|ath)[ -]+(?=\w{3})", re.I)
+ARTICLE_RE = re.compile(r"^(?:al|ar|as|ash|at|ad|adh|az|an|ath|el|ech|es|et|ed|ez|en)[ -]+(?=[A-Za-z][\w']{2})", re.I)
+ARABIC_COUNTRIES = {"IQ", "SY", "LB", "JO", "PS", "IL", "EG", "LY", "TN", "DZ", "MA", "SA", "YE",
+                    "OM", "AE", "QA", "BH", "KW", "SD", "MR", "EH", "TD"}
+#: never an alternate name of a city or division: regions, organisations, buildings
+#: (translations of such words sit among GeoNames' alternate names)
+ALIAS_STOP = {
+    "africa", "europe", "asia", "america", "americas", "oceania", "antarctica", "arctic",
+    "middle east", "near east", "far east", "east", "west", "north", "south", "white house",
+    "red house", "green house", "hamas", "hezbollah", "taliban", "nato", "un", "eu",
+    "kremlin", "pentagon", "capitol", "parliament", "congress", "senate", "police", "army",
+    "gulf", "ramadan", "islam", "christ", "jesus", "new town", "old town",
+    "capital", "city", "port", "harbour", "harbor", "castle", "fort", "bridge", "beach",
+    "center", "centre", "central", "market", "union", "republic", "kingdom", "empire",
+}
+PARTICLES = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+             "al", "el", "ed", "en", "an", "am", "im", "upon", "on", "sur", "of", "the", "and",
+             "y", "e", "i", "a", "van", "von", "der", "den", "ad", "as", "ash", "az", "ar", "at",
+             "bin", "ibn", "bou", "ben", "sul", "sous", "ez", "es", "et"}
 GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
            "western", "capital", "upper", "lower", "coast", "centre", "center", "island",
            "islands", "city", "mountain", "lakes", "valley", "river", "federal"}
@@ -174,7 +194,7 @@ def clean_iso_name(name: str) -> str:
     return fold(name)
 
 
-def short_forms(name: str) -> list[str]:
+def short_forms(name: str, cc: str = "") -> list[str]:
     """Aliases of a subdivision name without type words or Arabic article."""
     out: list[str] = []
     base = clean_iso_name(name)
@@ -187,7 +207,7 @@ def short_forms(name: str) -> list[str]:
     stripped = " ".join(words)
     for cand in (base, stripped):
         out.append(cand)
-        no_art = ARTICLE_RE.sub("", cand)
+        no_art = ARTICLE_RE.sub("", cand) if cc in ARABIC_COUNTRIES else cand
         if no_art != cand:
             out.append(no_art)
     # also the comma-free original, folded
@@ -198,7 +218,7 @@ def short_forms(name: str) -> list[str]:
 def city_aliases(city: dict) -> list[str]:
     """Useful Latin-script alternate names of a city (a few, more for big cities)."""
     pop = city.get("population") or 0
-    cap = 24 if pop >= 1_000_000 else 10 if pop >= 100_000 else 4
+    cap = 60 if pop >= 1_000_000 else 25 if pop >= 100_000 else 8
     name_key = key(city["name"])
     seen = {name_key}
     out: list[str] = []
@@ -206,6 +226,12 @@ def city_aliases(city: dict) -> list[str]:
     if folded != city["name"]:
         out.append(folded)
         seen.add(key(folded))
+    if city.get("countrycode") in ARABIC_COUNTRIES:
+        # "Al Qa'im" is written "Qaim" in English news
+        bare = ARTICLE_RE.sub("", folded)
+        if bare != folded and key(bare) not in seen:
+            out.append(bare)
+            seen.add(key(bare))
     for alt in city.get("alternatenames") or ():
         if not alt or "=" in alt or any(ch.isdigit() for ch in alt):
             continue
@@ -214,14 +240,20 @@ def city_aliases(city: dict) -> list[str]:
             continue
         if a.isupper() and len(a) <= 4 and a not in ("D.C.",):  # airport / ISO codes
             continue
-        if "Lungsod ng" in a or "Wilayah" in a:
+        if any(w[:1].islower() and w not in PARTICLES for w in a.split()[1:]):
+            continue  # "Lungsod ng X", "X khot": descriptions, not names
+        if key(a) in ALIAS_STOP:
             continue
-        k = key(a)
-        if not k or k in seen:
-            continue
-        seen.add(k)
-        out.append(a)
-    return out[:cap] if len(out) > cap else out
+        forms = [a]
+        if city.get("countrycode") in ARABIC_COUNTRIES:
+            forms.append(ARTICLE_RE.sub("", a))
+        for f in forms:
+            k = key(f)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            out.append(f)
+    return out[:cap]
 
 
 def _coords(cities: list[dict]) -> tuple[float | None, float | None]:
@@ -244,12 +276,19 @@ def map_admin1(cc: str, subs: list, cities: list[dict]) -> dict[str, object]:
         for n in [c["name"], *city_aliases(c)]:
             by_name[key(n)].append(c)
     suffix = {s.code.split("-", 1)[1]: s for s in subs}
+    largest: dict[str, int] = {}
+    for c in cities:
+        largest[c["admin1code"]] = max(largest.get(c["admin1code"], 0), c["population"] or 0)
     evidence: dict[str, str] = {}  # iso code -> geonames code
     for s in subs:
-        names = short_forms(s.name) + ADMIN1_ALIASES.get(s.code, [])
+        names = short_forms(s.name, cc) + ADMIN1_ALIASES.get(s.code, [])
         hits: list[dict] = []
         for n in names:
             hits += [c for c in by_name.get(key(n), []) if c["admin1code"]]
+        # the namesake must be the main city of its division (a village called
+        # "Saint-Barthelemy" in Provence says nothing about the island)
+        hits = [c for c in hits
+                if (c["population"] or 0) >= 0.5 * largest.get(c["admin1code"], 0)]
         if hits:
             best = max(hits, key=lambda c: c["population"] or 0)
             evidence[s.code] = best["admin1code"]
@@ -350,7 +389,7 @@ def build() -> list[tuple]:
             admin1_of[(cc, gcode)] = _admin1_name(s)
         for s in sorted(subs, key=lambda s: s.code):
             name = _admin1_name(s)
-            aliases = short_forms(s.name) + ADMIN1_ALIASES.get(s.code, [])
+            aliases = short_forms(s.name, cc) + ADMIN1_ALIASES.get(s.code, [])
             members = members_of.get(s.code, [])
             lat, lon = _coords(members)
             pop = sum(c["population"] or 0 for c in members)
@@ -385,7 +424,7 @@ def _alias_field(name: str, aliases: list[str]) -> str:
     for a in aliases:
         a = a.strip()
         k = key(a)
-        if not k or k in seen or ";" in a or "\t" in a:
+        if not k or k in seen or ";" in a or "\t" in a or k in ALIAS_STOP:
             continue
         seen.add(k)
         out.append(a)

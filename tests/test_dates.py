@@ -175,6 +175,7 @@ UNRESOLVABLE = [
     "15,000",
     "March 3 to 5",
     "February 30",
+    "Dec. 32",
     "may",
     "march",
     "summer",

@@ -1,16 +1,16 @@
 """spaCy component ``eventcoder_actors``: finds dictionary actor names in a Doc.
 
 The pure part (`ActorIndex.match`) returns matches; the component only writes them to
-``doc._.ec_actor_matches`` as ``(start_token, end_token, entry_index, kind)`` tuples, where kind is
+``doc._.ec_actor_matches`` as ``(start_token, end_token, key, kind)`` tuples, where kind is
 ``name`` (the entry's own name), ``adjective`` (a demonym: country only) or ``metonym`` (a capital or
-seat of power standing for the government; ``entry_index`` then points into ``ActorIndex.metonyms``).
+seat of power standing for the government); ``ActorIndex.choose(key, date)`` gives the entry.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -41,7 +41,12 @@ class Metonym:
 
 
 class ActorIndex:
-    """Compiled, immutable look-up structures over an ``ActorDictionary`` for one vocab."""
+    """Compiled, immutable look-up structures over an ``ActorDictionary`` for one vocab.
+
+    Match keys are ``kind:surface``; one surface may name several entries (dated entries such as
+    the Taliban before and after 2021, or a name another entry marks ``ambiguous``), and
+    ``choose()`` picks the one that applies on the article's date.
+    """
 
     def __init__(self, dictionary: ActorDictionary, nlp: Language):
         self.dictionary = dictionary
@@ -49,57 +54,80 @@ class ActorIndex:
         metonyms: list[Metonym] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         make = nlp.make_doc
-        patterns: dict[str, list[Doc]] = {}
+        surfaces: dict[str, list[int]] = {}
+        seen_text: dict[str, set[str]] = {}
 
-        def add(key: str, text: str) -> None:
+        def add(kind: str, text: str, idx: int, ambiguous: bool) -> None:
             text = _strip_article(text.strip())
             if not text:
                 return
-            docs = patterns.setdefault(key, [])
-            docs.append(make(text))
-            if text.isupper() is False and text[:1].islower():
-                docs.append(make(text[:1].upper() + text[1:]))
+            key = f"{kind}:{text}"
+            lst = surfaces.setdefault(key, [])
+            # entries that call the form ambiguous go last: another entry has the better claim
+            if ambiguous:
+                lst.append(-1 - idx)
+            else:
+                lst.insert(sum(1 for x in lst if x >= 0), idx)
 
         for i, e in enumerate(self.entries):
-            for n in {e.name, *e.names}:
+            is_amb = getattr(e, "is_ambiguous", lambda t: False)
+            for n in dict.fromkeys((e.name, *e.names)):
                 if n:
-                    add(f"name:{i}", n)
+                    add("name", n, i, is_amb(n))
             for a in e.adjectives:
-                add(f"adjective:{i}", a)
+                add("adjective", a, i, is_amb(a))
             for text, sectors in e.metonyms:
                 j = len(metonyms)
                 metonyms.append(Metonym(e, text, tuple(sectors) or ("GOV",)))
-                add(f"metonym:{j}", text)
-        for key, docs in patterns.items():
-            self.matcher.add(key, docs)
+                add("metonym", text, j, is_amb(text))
+        self.keys: tuple[str, ...] = tuple(surfaces)
+        self.candidates: tuple[tuple[int, ...], ...] = tuple(
+            tuple(x if x >= 0 else -1 - x for x in surfaces[k]) for k in self.keys)
+        for k_i, key in enumerate(self.keys):
+            text = key.split(":", 1)[1]
+            docs = [make(text)]
+            if text[:1].islower():
+                docs.append(make(text[:1].upper() + text[1:]))
+            self.matcher.add(str(k_i), docs)
         self.metonyms: tuple[Metonym, ...] = tuple(metonyms)
         self.strings = nlp.vocab.strings
         # sector terms keyed by tuple of lowercase lemmas
         terms: dict[tuple[str, ...], tuple[str, bool]] = {}
         for st in dictionary.sector_terms:
-            key = tuple(st.term.lower().split())
+            key = tuple(st.term.lower().replace("-", " - ").split())
             terms.setdefault(key, (st.sector, st.title))
         self.sector_terms = terms
         self.max_term_len = max((len(k) for k in terms), default=1)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, str]]:
-        """Non-overlapping (longest first) dictionary matches in ``doc``."""
+        """Non-overlapping (longest first) dictionary matches in ``doc``: (start, end, key, kind)."""
         spans = []
         for match_id, start, end in self.matcher(doc):
-            key = self.strings[match_id]
-            kind, idx = key.split(":", 1)
             span = doc[start:end]
-            span.label_ = key
+            span.label_ = self.strings[match_id]
             spans.append(span)
         out = []
         for span in filter_spans(spans):
-            kind, idx = span.label_.split(":", 1)
-            out.append((span.start, span.end, int(idx), kind))
+            k = int(span.label_)
+            out.append((span.start, span.end, k, self.keys[k].split(":", 1)[0]))
         out.sort()
         return out
 
-    def entry_of(self, idx: int, kind: str) -> ActorEntry:
-        return self.metonyms[idx].entry if kind == "metonym" else self.entries[idx]
+    def choose(self, key: int, on=None) -> tuple[ActorEntry, Optional[Metonym]]:
+        """The entry a match key stands for on date ``on`` (first active candidate)."""
+        kind = self.keys[key].split(":", 1)[0]
+        cands = self.candidates[key]
+        pick = cands[0]
+        if on is not None:
+            for c in cands:
+                e = self.metonyms[c].entry if kind == "metonym" else self.entries[c]
+                if e.active_on(on):
+                    pick = c
+                    break
+        if kind == "metonym":
+            m = self.metonyms[pick]
+            return m.entry, m
+        return self.entries[pick], None
 
 
 @lru_cache(maxsize=8)

@@ -41,8 +41,9 @@ def _span_offsets(tokens: list[Token]) -> tuple[str, int, int]:
 class DocActors:
     """Per-document actor state.  Not thread-safe; one per Doc."""
 
-    def __init__(self, doc: Doc, index: ActorIndex, *, country_as_government: bool = True):
+    def __init__(self, doc: Doc, index: ActorIndex, *, date=None, country_as_government: bool = True):
         self.doc = doc
+        self.date = date
         self.index = index
         self.country_as_government = country_as_government
         self.match_at: dict[int, tuple[int, int, int, str]] = {}
@@ -182,7 +183,7 @@ class DocActors:
         org = None
         country_m = None
         for m in matches:
-            entry = self.index.entry_of(m[2], m[3])
+            entry, _ = self.index.choose(m[2], self.date)
             if entry.kind in ORG_KINDS and m[3] == "name":
                 if org is None or m[0] <= h.i < m[1]:
                     org = (m, entry)
@@ -200,11 +201,11 @@ class DocActors:
             secs = list(sectors)
             how = f"dictionary:{m[3]}"
             if m[3] == "metonym":
-                for s in self.index.metonyms[m[2]].sectors:
+                for s in self.index.choose(m[2], self.date)[1].sectors:
                     if s not in secs:
                         secs.insert(0, s)
             bare = m[0] <= h.i < m[1]
-            if not secs and bare and m[3] in ("name", "metonym") and self.country_as_government:
+            if not secs and m[3] in ("name", "metonym") and self.country_as_government:
                 secs = ["GOV"]
                 how += "+government"
             if not secs and h.lemma_.lower() in SIDE_NOUNS:
@@ -271,7 +272,7 @@ class DocActors:
         for t in self.phrase(head):
             m = self.match_at.get(t.i)
             if m:
-                e = self.index.entry_of(m[2], m[3])
+                e, _ = self.index.choose(m[2], self.date)
                 if e.kind == "country" or e.country:
                     return e.country or e.code
         return None

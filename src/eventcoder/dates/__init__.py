@@ -14,11 +14,11 @@ from ._model import PRECISIONS, ResolvedDate
 from .finder import find_expressions
 from .resolver import FUTURE_WINDOW_DAYS, HISTORICAL_DAYS, resolve
 
-__all__ = [
+__all__ = (
     "FUTURE_WINDOW_DAYS",
     "HISTORICAL_DAYS",
     "PRECISIONS",
     "ResolvedDate",
     "find_expressions",
     "resolve",
-]
+)

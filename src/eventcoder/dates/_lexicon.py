@@ -30,8 +30,8 @@ _UNITS = (
     "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
     "seventeen", "eighteen", "nineteen",
 )
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = MappingProxyType({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
 
 #: number words accepted in "N days ago" (plus digits, handled by the parser)
 NUMBER_WORDS = MappingProxyType({

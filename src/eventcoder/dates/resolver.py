@@ -10,6 +10,7 @@ import calendar
 import datetime as _dt
 import functools
 import re
+from types import MappingProxyType
 from typing import Optional
 
 from ._lexicon import HOLIDAYS, MONTHS, NUMBER_WORDS, WEEKDAYS
@@ -363,8 +364,8 @@ _RULES = (
 # dateparser fallback (unusual absolute forms only)
 # --------------------------------------------------------------------------
 
-_DATEPARSER_PRECISION = {"day": "day", "time": "day", "week": "month", "month": "month",
-                         "quarter": "month", "year": "year"}
+_DATEPARSER_PRECISION = MappingProxyType({"day": "day", "time": "day", "week": "month", "month": "month",
+                                          "quarter": "month", "year": "year"})
 
 
 def _fallback(s: str, pub: _dt.date) -> _Result:
@@ -391,8 +392,8 @@ def _fallback(s: str, pub: _dt.date) -> _Result:
     years = _HAS_YEAR_RE.findall(s)
     if years and int(years[-1]) != d.year:
         return None
-    if not years and d > pub + _dt.timedelta(days=FUTURE_WINDOW_DAYS):
-        return None
+    if not years and not (pub.year - 1 <= d.year <= pub.year + 1 and d <= pub + _dt.timedelta(days=FUTURE_WINDOW_DAYS)):
+        return None  # e.g. "Dec. 32" read as December 1932
     precision = _DATEPARSER_PRECISION.get(data.period or "day", "day")
     if precision == "month":
         return _month(d.replace(day=1))

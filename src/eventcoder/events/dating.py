@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -11,6 +12,7 @@ from .modality import REPORT_VERBS
 
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "relcl", "attr"})
 LEDE_MAX_DAYS = 7
+LEDE = "lede"  # provisional precision, settled by DocDates.settle
 
 
 def _owner(tok: Token) -> Optional[Token]:
@@ -65,5 +67,20 @@ class DocDates:
                 crossed_report = True
             t = t.head
         if self.lede is not None:
-            return self.lede.date, "day", False
+            return self.lede.date, LEDE, False
         return self.pub, "publication", False
+
+    def settle(self, events: list) -> list:
+        """Resolve the provisional ``lede`` precision: an undated event takes the date of the story's
+        lede ("..., Wang said on Friday") only when it involves the lede's own dyad; otherwise it
+        falls back to the publication date."""
+        pairs = {frozenset((e.source.country, e.target.country if e.target else None))
+                 for e in events if e.sentence_index == 0 and e.date_precision != "publication"}
+        out = []
+        for e in events:
+            if e.date_precision == LEDE:
+                pair = frozenset((e.source.country, e.target.country if e.target else None))
+                e = replace(e, date_precision="day") if pair in pairs else \
+                    replace(e, date=self.pub, date_precision="publication")
+            out.append(e)
+        return out

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.resolve import DocActors
 from ..model import Actor, Article, Event, Span as TextSpan, make_event_id
 from ..ontology import Ontology
+from ..places import locate
 from ..settings import Settings
 from .lexicon import Lexicon
 from .match import Candidate, arguments, governing_verb, match
@@ -53,7 +54,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------ roles -> actors
     def _actors_for(self, cand: Candidate, roles: tuple[str, ...], actors: DocActors,
-                    exclude: set[int]) -> tuple[list[Actor], str]:
+                    exclude: set[int]) -> tuple[list[Actor], str, list[Token]]:
         for role in roles:
             heads = arguments(cand, role)
             found: list[Actor] = []
@@ -64,13 +65,15 @@ class EventExtractor:
                 if not got:
                     # "China's support", "the Iraqi side's position": fall back to the possessor
                     for c in h.children:
-                        if c.dep_ == "poss":
+                        if c.dep_ == "poss" and c.pos_ != "PRON":
                             got = actors.resolve_with_conjuncts(c)
                             break
                 found.extend(got)
+                if got and role not in ("subject", "object"):
+                    break
             if found:
-                return found, role
-        return [], ""
+                return found, role, heads
+        return [], "", []
 
     def extract(self, doc: Doc, article: Article, actors: DocActors, date_of: DateFn,
                 trace: Optional[Trace] = None) -> list[Event]:
@@ -108,12 +111,17 @@ class EventExtractor:
         e = cand.entry
         trig = cand.trigger
         exclude = {trig.i}
-        sources, srole = self._actors_for(cand, e.source, actors, exclude)
+        sources, srole, sheads = self._actors_for(cand, e.source, actors, exclude)
+        if not sources and cand.nominal:
+            # "talks between X and Y (took place)": the between-object names both participants
+            both, _, bheads = self._actors_for(cand, ("between",), actors, exclude)
+            if len(both) >= 2:
+                sources, srole, sheads = both, "between", bheads
         if not sources:
             yield None, "no source actor resolved"
             return
         src_tokens = {a.start for a in sources}
-        targets, trole = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
+        targets, trole, theads = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
         targets = [t for t in targets if t.start not in src_tokens]
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:
@@ -124,9 +132,6 @@ class EventExtractor:
             pairs = [(sources[0], None)]
         else:
             pairs = [(s, None) for s in sources]
-        if not targets and (cand.nominal or True):
-            # "talks between X and Y": the between-object gives both sides
-            pass
         governor = governing_verb(trig) if cand.nominal else None
         mod = analyse(trig, cand.nominal, governor)
         code = e.code
@@ -147,6 +152,10 @@ class EventExtractor:
             t_end = max(t_end, cand.obj.idx + len(cand.obj.text))
         trigger = TextSpan(article.text[t_start:t_end], t_start, t_end)
         sent_text = sent.text.strip()
+        location = None
+        if self.settings.locations and any(t is not None for _, t in pairs):
+            countries = {a.country for a in sources + targets if a.country}
+            location = locate(sent, trig, sheads + theads, context_countries=sorted(countries))
         for src, tgt in pairs:
             if tgt is None and self.settings.require_target:
                 yield None, "no target actor resolved (dyadic events only)"
@@ -168,6 +177,7 @@ class EventExtractor:
                 cameo_code=code, cameo_root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
                 plover_type=plover_type, negated=mod.negated, modality=mod.modality, historical=historical,
                 trigger=trigger, rule=e.id, plover_mode=plover_mode, doc_source=article.source, url=article.url,
+                location=location,
             )
             why = f"kept: {e.id} ({e.where}); source via {srole}" + (f", target via {trole}" if tgt else "")
             if mod.reason:

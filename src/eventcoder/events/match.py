@@ -56,6 +56,14 @@ def direct_objects(verb: Token) -> list[Token]:
     return objs
 
 
+def theme_objects(verb: Token) -> list[Token]:
+    """What a light verb is about: its direct object, or the 'with' object ("provided Iraq with aid")."""
+    objs = direct_objects(verb)
+    objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     out = []
     for t in tokens:
@@ -105,7 +113,7 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         cands.append(Candidate(e, tok, None, False))
                         continue
                     if objs is None:
-                        objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(direct_objects(tok))]
+                        objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(theme_objects(tok))]
                     hit = None
                     for o, lemmas in objs:
                         if any(_contains_seq(lemmas, seq) for seq in e.objects):
@@ -222,23 +230,16 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
             return direct_objects(t)
         if role == "iobj":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        # candidates in order: on the verb, on its object, one level into the object phrase
+        # ("a team of experts to Iraq"); the caller takes the first that resolves to an actor
         found = _prep_objects(t, role)
-        if not found:
-            for o in direct_objects(t):
-                found = _prep_objects(o, role)
-                if not found:
-                    # "a team of experts to Iraq": look one level further into the object phrase
-                    for g in o.children:
-                        if g.dep_ == "prep":
-                            for p in g.children:
-                                if p.dep_ == "pobj":
-                                    found = _prep_objects(p, role)
-                                    if found:
-                                        break
-                        if found:
-                            break
-                if found:
-                    break
+        for o in direct_objects(t):
+            found += _prep_objects(o, role)
+            for g in o.children:
+                if g.dep_ == "prep":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            found += _prep_objects(p, role)
         return found
     # nominal trigger
     if role == "subject":

@@ -14,19 +14,25 @@ the event* in the sentence's dependency parse:
    the trigger, from the verb a nominal trigger is the subject/object of ("an
    attack *in Kabul*" / "launched an attack *in Kabul*"), from the trigger's
    object and from the objects of its other prepositions ("clashed with
-   militants *near Kirkuk*"), and a place name compounded with a nominal
-   trigger ("the *Kabul* bombing");
+   militants *near Kirkuk*", "detained dozens of students *in Mosul*"), a
+   place name compounded with a nominal trigger ("the *Kabul* bombing"; not a
+   country: "the U.S. strike" names an actor) and a locational object of the
+   trigger ("shelled *the town of X*", "shook *the capital, Damascus*");
 2. then the same phrases hanging from the event's actors ("protesters *in Hong
    Kong*", "the U.S. embassy *in Baghdad*").
 
 Inside a phrase, locational nouns are followed down ("off the *coast of*
 Yemen", "in the northern *city of* Mosul", "in *Anbar* province", "in
-Baghdad's Green Zone" -> Baghdad); directional adjectives ("eastern Syria") are
-dropped for the lookup, so the precision is that of the named unit.  Places
-elsewhere in the sentence (a relative clause, a reporting verb, a time clause)
-are never used.
+Baghdad's Green Zone" -> Baghdad, "the West Bank city of Hebron" -> Hebron,
+"the Republic of Niger" -> Niger); lower-case directional adjectives ("eastern
+Syria") are dropped for the lookup, so the precision is that of the named unit.
+Places elsewhere in the sentence (a relative clause, a reporting verb, a time
+clause) are never used, nor are continents, world regions and institutions
+(``NOT_PLACES``); a name spaCy tags as an organisation or facility only
+matches a place by that place's own name, not by one of its alternate names.
 
-Disambiguation (``Gazetteer.resolve``): candidates in the context countries
+Disambiguation (``Gazetteer.resolve``): a place's own name beats another
+place's alternate name ("Victoria" is not Hong Kong); candidates in the context countries
 (the actors' countries, or a country named in the same phrase as in "Tripoli,
 Lebanon") win unless they are small towns and a major place of that name lies
 elsewhere; a country beats a division beats a city; a division and a city of
@@ -44,6 +50,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from eventcoder.model import Location
@@ -51,18 +58,19 @@ from eventcoder.model import Location
 __all__ = ["Place", "Gazetteer", "locate", "normalize", "AMBIGUOUS"]
 
 KINDS = ("country", "admin1", "city")
-_KIND_RANK = {"country": 0, "admin1": 1, "city": 2}
+_KIND_RANK = MappingProxyType({"country": 0, "admin1": 1, "city": 2})
 #: a city or division with at least this many people is "major" (cannot be out-guessed)
 MAJOR_POPULATION = 100_000
 
-_FOLD_TABLE = str.maketrans({
+_FOLD_TABLE = MappingProxyType(str.maketrans({
     "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H",
     "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "ʿ": "'", "ʾ": "'",
     "‐": "-", "‑": "-", "–": "-", "—": "-",
-})
+}))
 _DROP_RE = re.compile(r"['.]")
 _SPACE_RE = re.compile(r"[\s\-/,]+")
+_ABBREV = MappingProxyType({"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"})
 
 
 def normalize(text: str) -> str:
@@ -76,6 +84,8 @@ def normalize(text: str) -> str:
     text = _SPACE_RE.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
+    if any(w in _ABBREV for w in text.split()):
+        text = " ".join(_ABBREV.get(w, w) for w in text.split())
     return text
 
 
@@ -126,19 +136,21 @@ class Gazetteer:
     """An in-memory name index over places.  Read-only after construction."""
 
     def __init__(self, entries: Iterable[tuple[Place, Sequence[str]]]):
-        index: dict[str, list[Place]] = {}
+        index: dict[str, list[tuple[Place, bool]]] = {}
         by_id: dict[str, Place] = {}
         for place, aliases in entries:
             by_id[place.id] = place
             seen: set[str] = set()
-            for name in (place.name, *aliases):
+            for n, name in enumerate((place.name, *aliases)):
                 k = normalize(name)
                 if not k or k in seen:
                     continue
                 seen.add(k)
-                index.setdefault(k, []).append(place)
-        self._index: dict[str, tuple[Place, ...]] = {
-            k: tuple(sorted(v, key=_order)) for k, v in index.items()
+                # the name itself and its ASCII form count as "primary"
+                primary = n == 0 or k == normalize(place.name)
+                index.setdefault(k, []).append((place, primary))
+        self._index: dict[str, tuple[tuple[Place, bool], ...]] = {
+            k: tuple(sorted(v, key=lambda pv: _order(pv[0]))) for k, v in index.items()
         }
         self._by_id = by_id
 
@@ -172,11 +184,15 @@ class Gazetteer:
         Ordered countries, divisions, cities; each by population (largest first).
         ``country`` (ISO alpha-3) keeps only places of that country.
         """
-        hits = self._index.get(normalize(name), ())
+        hits = [p for p, _primary in self._index.get(normalize(name), ())]
         if country:
             c = country.upper()
             return [p for p in hits if p.country == c]
-        return list(hits)
+        return hits
+
+    def _matches(self, name: str) -> tuple[tuple[Place, bool], ...]:
+        """(place, matched-by-its-own-name) pairs for ``name``."""
+        return self._index.get(normalize(name), ())
 
     def resolve(self, name: str, context_countries: Iterable[str] = (),
                 kind: Optional[str] = None, strict: bool = False):
@@ -187,7 +203,7 @@ class Gazetteer:
         With ``strict=True`` an undecidable name returns ``AMBIGUOUS`` (falsy)
         instead of ``None``, so callers can tell "unknown" from "ambiguous".
         """
-        cands = self.lookup(name)
+        cands = self._matches(name)
         if not cands:
             return None
         out = _choose(cands, tuple(c.upper() for c in context_countries if c), kind)
@@ -226,27 +242,37 @@ def _default_gazetteer() -> Gazetteer:
     return Gazetteer.from_file(_data_path())
 
 
-def _choose(cands: Sequence[Place], context: tuple[str, ...], kind: Optional[str]):
+def _prefer(cands: list, keep) -> list:
+    """``[c for c in cands if keep(c)]`` unless that would trade a major place
+    for minor ones (a town of the context country must not hide a capital elsewhere)."""
+    inside = [c for c in cands if keep(c)]
+    outside = [c for c in cands if not keep(c)]
+    if inside and (any(c.major for c in inside) or not any(c.major for c in outside)):
+        return inside
+    return cands
+
+
+def _choose(matches: Sequence[tuple[Place, bool]], context: tuple[str, ...], kind: Optional[str]):
     """The disambiguation rules (see the module docstring)."""
-    cands = list(cands)
+    primary = {id(p) for p, is_primary in matches if is_primary}
+    cands = [p for p, _ in matches]
     if kind:
         hinted = [c for c in cands if c.kind == kind]
         if hinted:
             cands = hinted
+    if kind != "admin1":
+        # "Kirkuk" names a city and its governorate: the city is meant
+        city_countries = {c.country for c in cands if c.kind == "city"}
+        cands = [c for c in cands if not (c.kind == "admin1" and c.country in city_countries)]
+    # a place's own name beats another place's alternate name ("Victoria" is not Hong Kong)
+    cands = _prefer(cands, lambda c: id(c) in primary)
     if context:
-        inside = [c for c in cands if c.country in context]
-        outside = [c for c in cands if c.country not in context]
-        if inside and (any(c.major for c in inside) or not any(c.major for c in outside)):
-            cands = inside
+        cands = _prefer(cands, lambda c: c.country in context)
     countries = [c for c in cands if c.kind == "country"]
     if countries:
         if len({c.country for c in countries}) > 1:
             return AMBIGUOUS
         return countries[0]
-    if kind != "admin1":
-        # "Kirkuk" names a city and its governorate: the city is meant
-        city_countries = {c.country for c in cands if c.kind == "city"}
-        cands = [c for c in cands if not (c.kind == "admin1" and c.country in city_countries)]
     majors = [c for c in cands if c.major]
     if len({c.country for c in majors}) > 1:
         return AMBIGUOUS
@@ -282,6 +308,10 @@ street square camp countryside desert mountains hills north south east west nort
 northwest southeast southwest side edge gulf sea bay strait neighborhood neighbourhood
 outpost base township settlement settlements cities towns
 """.split())
+#: words of a country's or unit's formal name ("the Kingdom of Saudi Arabia")
+_FORM_NOUNS = frozenset({"republic", "kingdom", "state", "federation", "emirate", "sultanate",
+                         "principality", "commonwealth", "city", "province", "governorate",
+                         "island", "islands", "region", "district", "port", "town"})
 _CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port", "township",
                          "suburb", "cities", "towns"})
 _ADMIN1_NOUNS = frozenset({"province", "state", "governorate", "region", "oblast",
@@ -292,9 +322,9 @@ north south east west northern southern eastern western central northeastern
 northwestern southeastern southwestern north-eastern north-western south-eastern
 south-western upper lower greater mid
 """.split())
-_TYPE_SUFFIXES = {"province": "admin1", "governorate": "admin1", "state": "admin1",
-                  "region": "admin1", "oblast": "admin1", "prefecture": "admin1",
-                  "city": "city", "town": "city"}
+_TYPE_SUFFIXES = MappingProxyType({
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "city": "city", "town": "city"})
 #: nominal triggers' heads that report rather than take place ("officials said")
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add",
                               "confirm", "deny", "note", "write", "warn"})
@@ -307,6 +337,19 @@ campaign offensive program programme activities activity intervention strike str
 incursion incursions massacre
 """.split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: entity labels whose tokens only match a place by its own name (an alternate
+#: name of a town must not turn "the White House" or "Hamas" into a place)
+_STRICT_ENTS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: names that are no gazetteer place (continents, world regions, institutions)
+NOT_PLACES = frozenset(normalize(n) for n in """
+Africa|Europe|Asia|America|Americas|North America|South America|Latin America|Oceania|
+Antarctica|Arctic|Middle East|Near East|Far East|Mideast|Balkans|Caucasus|Sahel|Maghreb|
+Gulf|Persian Gulf|Horn of Africa|Central Asia|South Asia|Southeast Asia|East Asia|
+Eastern Europe|Western Europe|the West|Scandinavia|Caribbean|Mediterranean|Pacific|Atlantic|
+White House|Kremlin|Pentagon|Capitol|Capitol Hill|Congress|Parliament|Senate|Downing Street|
+United Nations|UN|U.N.|NATO|EU|European Union|Security Council|Hamas|Hezbollah|Taliban|
+Republic|Kingdom|Federation|State|Union|Province|Region|City|Capital|Island|Islands|Coast
+""".replace("\n", "").split("|"))
 
 
 @dataclass(frozen=True)
@@ -315,6 +358,7 @@ class _Mention:
 
     tokens: tuple  # spaCy tokens, in order
     kind: Optional[str] = None  # kind hint from the surrounding words
+    no_country: bool = False  # a country named here is an actor, not a place
 
 
 def locate(sent, trigger, actor_tokens: Iterable = (), gazetteer: Optional[Gazetteer] = None,
@@ -328,7 +372,7 @@ def locate(sent, trigger, actor_tokens: Iterable = (), gazetteer: Optional[Gazet
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     context = tuple(c.upper() for c in context_countries if c)
-    lo, hi = sent.start, sent.end
+    lo, hi = getattr(sent, "start", 0), getattr(sent, "end", len(sent))  # a Span (or a Doc)
     actors = [t for t in actor_tokens if t is not None and lo <= t.i < hi]
     for phrase in _event_phrases(trigger, actors, lo, hi):
         loc = _resolve_phrase(phrase, gaz, context)
@@ -347,13 +391,14 @@ def _event_phrases(trigger, actors: Sequence, lo: int, hi: int) -> Iterator[list
     """
     anchors = _anchors(trigger, lo, hi)
     seen: set[int] = set()
+    actor_ids = {t.i for t in actors}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "the Kabul bombing" (but "the U.S. strike": a country there is an actor)
+        for child in trigger.lefts:
+            if (child.dep_ in ("compound", "nmod") and _is_name(child)
+                    and child.i not in actor_ids):
+                yield [_Mention(_name_tokens(child), no_country=True)]
     for anchor in anchors:
-        if anchor.pos_ in ("NOUN", "PROPN"):
-            # "the Kabul bombing"
-            for child in anchor.lefts:
-                if child.dep_ in ("compound", "nmod") and _is_name(child) and child.i not in seen:
-                    seen.add(child.i)
-                    yield [_Mention(_name_tokens(child))]
         for prep in _loc_preps(anchor):
             if prep.i in seen:
                 continue
@@ -361,7 +406,15 @@ def _event_phrases(trigger, actors: Sequence, lo: int, hi: int) -> Iterator[list
             phrase = _phrase_mentions(prep)
             if phrase:
                 yield phrase
-    for actor in actors:
+    # "shelled the town of X", "explosions shook the capital, X"
+    for anchor in anchors[:2]:
+        for obj in anchor.children:
+            if obj.dep_ in ("dobj", "obj") and obj.lower_ in LOC_NOUNS and not _is_name(obj):
+                phrase: list[_Mention] = []
+                _collect(obj, phrase, depth=0)
+                if phrase:
+                    yield phrase
+    for actor in _partitives(actors):
         for prep in _loc_preps(actor):
             if prep.i in seen:
                 continue
@@ -389,7 +442,18 @@ def _anchors(trigger, lo: int, hi: int) -> list:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in EVENTIVE_NOUNS:
                         more.append(pobj)
-    return [t for t in out + more if lo <= t.i < hi]
+    return [t for t in out + _partitives(more) if lo <= t.i < hi]
+
+
+def _partitives(tokens: Sequence) -> list:
+    """``tokens`` plus the nouns they quantify ("dozens of *students* in X")."""
+    out = []
+    for t in tokens:
+        out.append(t)
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend(g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def _loc_preps(token) -> list:
@@ -420,15 +484,22 @@ def _phrase_mentions(prep) -> list[_Mention]:
 def _collect(tok, out: list[_Mention], depth: int, kind: Optional[str] = None) -> None:
     if depth > 4:
         return
-    is_loc_noun = tok.lower_ in LOC_NOUNS and not _is_name(tok)
-    if _is_name(tok):
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    # "the Republic of Niger", "the State of Qatar": the name is the "of" object
+    form_of = _is_name(tok) and tok.lower_ in _FORM_NOUNS and has_of
+    is_loc_noun = (tok.lower_ in LOC_NOUNS and not _is_name(tok)) or form_of
+    modifiers: list[_Mention] = []
+    if form_of:
+        pass
+    elif _is_name(tok):
         out.append(_Mention(_name_tokens(tok), kind))
     elif is_loc_noun:
-        # "Anbar province", "Kirkuk city"
-        own = _noun_kind(tok)
-        names = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and _is_name(c)]
-        for c in names:
-            out.append(_Mention(_name_tokens(c), own))
+        # "Anbar province", "Kirkuk city"; in "the West Bank city of Hebron" the
+        # modifier is the wider place: it comes after the "of" object
+        own = _noun_kind(tok) if not has_of else None
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "nmod", "amod") and _is_name(c):
+                (modifiers if has_of else out).append(_Mention(_name_tokens(c), own))
     for child in tok.children:
         dep = child.dep_
         if dep == "poss" and _is_name(child):
@@ -448,6 +519,7 @@ def _collect(tok, out: list[_Mention], depth: int, kind: Optional[str] = None) -
                         _collect(g, out, depth + 1)
         elif dep == "npadvmod" and _is_name(child):
             out.append(_Mention(_name_tokens(child)))
+    out.extend(modifiers)
 
 
 def _noun_kind(tok) -> Optional[str]:
@@ -471,10 +543,10 @@ def _name_tokens(tok) -> tuple:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("compound", "flat", "nmod") and c.i < tok.i and (_is_name(c) or c.lower_ in DIRECTION_WORDS):
-                idx.add(c.i)
-                stack.append(c)
-            elif c.dep_ == "amod" and c.i < tok.i and (_is_name(c) and c.ent_type_ in _PLACE_ENTS):
+            if c.i >= tok.i:
+                continue
+            if ((c.dep_ in ("compound", "flat", "nmod") and (_is_name(c) or c.lower_ in DIRECTION_WORDS))
+                    or (c.dep_ == "amod" and _is_name(c) and c.ent_type_ in _PLACE_ENTS)):
                 idx.add(c.i)
                 stack.append(c)
     # keep a contiguous run ending at tok
@@ -482,9 +554,7 @@ def _name_tokens(tok) -> tuple:
     while start - 1 in idx:
         start -= 1
     doc = tok.doc
-    toks = [doc[i] for i in range(start, tok.i + 1)]
-    # extend over a following "City"/"Province" etc. written as a name ("Kuwait City")
-    return tuple(toks)
+    return tuple(doc[i] for i in range(start, tok.i + 1))
 
 
 # ---- resolving one phrase
@@ -499,7 +569,9 @@ def _variants(m: _Mention) -> Iterator[tuple[tuple, Optional[str]]]:
 
     def emit(ts, kind):
         ts = [t for t in ts]
-        while ts and (ts[0].lower_ in ("the",) or ts[0].lower_ in DIRECTION_WORDS):
+        # "eastern Syria" -> "Syria", but "West Bank", "North Korea" stay whole
+        while ts and (ts[0].lower_ == "the" or (ts[0].lower_ in DIRECTION_WORDS
+                                                and (ts[0].is_lower or ts[0].is_sent_start))):
             ts = ts[1:]
         while ts and ts[-1].lower_ in ("'s", "’s", "'"):
             ts = ts[:-1]
@@ -512,7 +584,8 @@ def _variants(m: _Mention) -> Iterator[tuple[tuple, Optional[str]]]:
         return tuple(ts), kind
 
     cands = []
-    if ent is not None and ent.label_ in _PLACE_ENTS and ent.end - 1 == head.i:
+    if (ent is not None and ent.label_ in _PLACE_ENTS and ent.start <= toks[0].i
+            and len(ent) <= 6):
         cands.append((list(ent), m.kind))
     cands.append((toks, m.kind))
     out = []
@@ -525,7 +598,6 @@ def _variants(m: _Mention) -> Iterator[tuple[tuple, Optional[str]]]:
             r = emit(ts[:-1], _TYPE_SUFFIXES[ts[-1].lower_] if kind is None else kind)
             if r:
                 out.append(r)
-    # the head alone, as a last resort for multiword chains ("Green Zone" fails, not "Zone")
     yield from out
 
 
@@ -546,10 +618,16 @@ def _text_of(tokens: Sequence) -> str:
 def _resolve_phrase(phrase: list[_Mention], gaz: Gazetteer,
                     context: tuple[str, ...]) -> Optional[Location]:
     # countries named unambiguously in the phrase itself ("Tripoli, Lebanon")
-    found: list[tuple[_Mention, tuple, Optional[str], list[Place]]] = []
+    found: list[tuple[_Mention, tuple, Optional[str], tuple]] = []
     for m in phrase:
         for toks, kind in _variants(m):
-            hits = gaz.lookup(_text_of(toks))
+            text = _text_of(toks)
+            if normalize(text) in NOT_PLACES:
+                break
+            hits = gaz._matches(text)
+            if hits and toks[-1].ent_type_ in _STRICT_ENTS:
+                hits = tuple((p, primary) for p, primary in hits
+                             if primary or p.kind == "country")
             if hits:
                 found.append((m, toks, kind, hits))
                 break
@@ -571,6 +649,8 @@ def _resolve_phrase(phrase: list[_Mention], gaz: Gazetteer,
             place = p if isinstance(p, Place) else None
         if place is None:
             continue  # ambiguous: a containing place further on may still be certain
+        if m.no_country and place.kind == "country":
+            continue
         return Location(
             name=place.name, country=place.country, admin1=place.admin1,
             lat=place.lat, lon=place.lon, gazetteer_id=place.id, precision=place.kind,

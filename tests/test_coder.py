@@ -1,0 +1,98 @@
+"""End-to-end coding of sentences we wrote ourselves: dyads, codes, modality, evidence."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import find
+
+D = "2024-05-18"  # a Saturday
+
+
+def test_phone_call_dated_by_weekday(coder):
+    ev = coder.code("French President Emmanuel Macron held a phone call with Kenyan President William Ruto "
+                    "on Friday.", date=D)
+    hits = find(ev, "04", "FRA", "KEN")
+    assert hits, ev
+    e = hits[0]
+    assert e["date"] == "2024-05-17" and e["date_precision"] == "day"
+    assert e["source"]["code"] == "FRAGOV" and e["target"]["code"] == "KENGOV"
+    assert e["plover_type"] == "CONSULT"
+    # evidence: offsets point at the text
+    text = "French President Emmanuel Macron held a phone call with Kenyan President William Ruto on Friday."
+    assert text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+    assert text[e["source"]["start"]:e["source"]["end"]] == e["source"]["text"]
+    assert e["rule"] and e["sentence"] and e["sentence_index"] == 0
+
+
+def test_negated_event_flagged_and_hidden_by_default(coder, coder_all):
+    text = "Japan did not attack China."
+    assert not find(coder.code(text, date=D), "19")
+    hits = find(coder_all.code(text, date=D), "19", "JPN", "CHN")
+    assert hits and hits[0]["negated"] is True
+
+
+def test_future_intent_becomes_express_intent(coder):
+    ev = coder.code("Germany is ready to provide humanitarian aid to Sudan.", date=D)
+    hits = find(ev, "03", "DEU", "SDN")
+    assert hits, ev
+    assert hits[0]["modality"] == "future"
+    assert not find(ev, "07")
+
+
+def test_hypothetical_kept_out_by_default(coder, coder_all):
+    text = "If talks fail, Russia could attack Ukraine."
+    assert not find(coder.code(text, date=D), "19", "RUS", "UKR")
+    hits = find(coder_all.code(text, date=D), None, "RUS", "UKR")
+    assert hits and all(h["modality"] == "hypothetical" for h in hits)
+
+
+def test_passive_voice(coder):
+    ev = coder.code("Three Nigerian soldiers were killed by Boko Haram fighters on Monday.", date=D)
+    hits = [e for e in ev if e["cameo_root"] in ("18", "19", "20")]
+    assert hits, ev
+    assert hits[0]["target"]["country"] == "NGA"
+
+
+def test_coordinated_subjects_give_both_directions(coder):
+    ev = coder.code("Egypt and Jordan signed a defence cooperation agreement in Cairo.", date=D)
+    assert find(ev, "0", "EGY", "JOR") and find(ev, "0", "JOR", "EGY"), ev
+
+
+def test_nominal_event(coder):
+    ev = coder.code("The talks between Armenia and Azerbaijan ended without a deal, diplomats said.", date=D)
+    assert find(ev, "04", "ARM", "AZE") or find(ev, "04", "AZE", "ARM"), ev
+
+
+def test_reported_speech_codes_the_reported_event(coder):
+    ev = coder.code("Macron said that France had sent medical supplies to Lebanon.", date=D)
+    hits = find(ev, "07", "FRA", "LBN")
+    assert hits, ev
+    # not a statement by Macron about himself
+    assert not [e for e in ev if e["target"] and e["target"]["country"] == "FRA"]
+
+
+def test_several_events_per_sentence(coder):
+    ev = coder.code("Turkey condemned the raid and Qatar sent aid to Gaza.", date=D)
+    assert find(ev, "11", "TUR") or find(ev, "1", "TUR"), ev
+
+
+def test_no_self_events(coder):
+    ev = coder.code("Chinese President Xi Jinping praised China's achievements in poverty reduction.", date=D)
+    assert not [e for e in ev if e["target"] and e["source"]["code"] == e["target"]["code"]]
+
+
+def test_sport_gives_no_event(coder):
+    ev = coder.code("Brazil beat Argentina 2-1 in a thrilling friendly at the Maracana on Sunday.", date=D)
+    assert ev == []
+
+
+def test_every_record_has_the_documented_fields(coder):
+    from eventcoder.model import EVENT_FIELDS
+
+    ev = coder.code("Kenyan police arrested 14 Somali nationals in Garissa.", date=D)
+    for e in ev:
+        for f in ("event_id", "doc_id", "sentence_index", "sentence", "date", "date_precision",
+                  "publication_date", "source", "target", "cameo_code", "cameo_root", "quad_class", "goldstein",
+                  "plover_type", "negated", "modality", "historical", "trigger", "rule"):
+            assert f in e
+        assert list(e) == list(EVENT_FIELDS)
