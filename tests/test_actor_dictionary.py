@@ -242,35 +242,35 @@ def test_normalization_helpers():
 def test_user_people_file_with_dates(tmp_path, d):
     path = write(tmp_path, """
 people:
-  - id: wang-yi
-    name: Wang Yi
-    names: [Wang Yi, Wang]
+  - id: zhou-mingde
+    name: Zhou Mingde
+    names: [Zhou Mingde, Zhou]
     country: CHN
     sectors: [GOV]
     start: 2013-03-16
     end: 2022-12-29
-  - id: qin-gang
-    name: Qin Gang
+  - id: lu-haifeng
+    name: Lu Haifeng
     country: CHN
     sectors: [GOV]
     code: CHNGOV
     start: 2022-12-30
     end: 2023-07-25
-  - id: guterres
-    name: António Guterres
-    names: [Antonio Guterres, Guterres]
+  - id: amara-sol
+    name: Amara Solheim
+    names: [Amara Solheim, Solheim]
     code: IGOUNO
     start: "2017-01-01"
 """)
     ud = load_dictionary([path])
-    wang = ud.by_id("wang-yi")
-    assert (wang.kind, wang.code, wang.country, wang.sectors) == ("person", "CHNGOV", "CHN", ("GOV",))
-    assert (wang.start, wang.end) == (dt.date(2013, 3, 16), dt.date(2022, 12, 29))
-    assert wang.file == str(path) and wang.line == 2
-    assert ud.resolve("Wang Yi", on=dt.date(2020, 1, 1)) == wang
-    assert ud.resolve("Wang", on=dt.date(2024, 1, 1)) is None
-    assert ud.resolve("Guterres").code == "IGOUNO"
-    assert ud.by_id("guterres").country is None
+    zhou = ud.by_id("zhou-mingde")
+    assert (zhou.kind, zhou.code, zhou.country, zhou.sectors) == ("person", "CHNGOV", "CHN", ("GOV",))
+    assert (zhou.start, zhou.end) == (dt.date(2013, 3, 16), dt.date(2022, 12, 29))
+    assert zhou.file == str(path) and zhou.line == 2
+    assert ud.resolve("Zhou Mingde", on=dt.date(2020, 1, 1)) == zhou
+    assert ud.resolve("Zhou", on=dt.date(2024, 1, 1)) is None
+    assert ud.resolve("Solheim").code == "IGOUNO"
+    assert ud.by_id("amara-sol").country is None
     assert len(ud.entries) == len(d.entries) + 3
     assert ud.warnings == ()
 

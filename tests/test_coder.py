@@ -96,3 +96,27 @@ def test_every_record_has_the_documented_fields(coder):
                   "plover_type", "negated", "modality", "historical", "trigger", "rule"):
             assert f in e
         assert list(e) == list(EVENT_FIELDS)
+
+
+def test_implicit_police_source(coder):
+    ev = coder.code("Fifty Kenyan protesters were arrested in Nairobi on Sunday.", date=D)
+    hits = find(ev, "17")
+    assert hits, ev
+    src = hits[0]["source"]
+    assert src["implicit"] is True and src["code"] == "KENCOP" and src["start"] is None
+
+
+def test_counterpart_and_pronoun_coreference(coder):
+    text = ("Kenyan Foreign Minister Musalia Mudavadi travelled to Addis Ababa on Monday. "
+            "He praised his Ethiopian counterpart for the country's mediation efforts.")
+    ev = coder.code(text, date=D)
+    hits = find(ev, "05", "KENGOV", "ETHGOV")
+    assert hits, ev
+    assert hits[0]["source"]["resolved_by"].startswith("coref:pronoun")
+
+
+def test_two_sides_resolve_to_both_participants(coder):
+    text = ("Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol in Tokyo. "
+            "The two sides signed an agreement on defence cooperation.")
+    ev = coder.code(text, date=D)
+    assert find(ev, "0", "JPN", "KOR") and find(ev, "0", "KOR", "JPN"), ev

@@ -113,8 +113,9 @@ class ActorIndex:
         out.sort()
         return out
 
-    def choose(self, key: int, on=None) -> tuple[ActorEntry, Optional[Metonym]]:
-        """The entry a match key stands for on date ``on`` (first active candidate)."""
+    def choose(self, key: int, on=None) -> tuple[Optional[ActorEntry], Optional[Metonym]]:
+        """The entry a match key stands for on date ``on`` (first active candidate);
+        ``(None, None)`` when no candidate is active on that date (a person out of office)."""
         kind = self.keys[key].split(":", 1)[0]
         cands = self.candidates[key]
         pick = cands[0]
@@ -124,6 +125,8 @@ class ActorIndex:
                 if e.active_on(on):
                     pick = c
                     break
+            else:
+                return None, None
         if kind == "metonym":
             m = self.metonyms[pick]
             return m.entry, m

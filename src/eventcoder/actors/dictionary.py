@@ -95,7 +95,7 @@ SECTION_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 SECTION_ALIASES: Mapping[str, str] = MappingProxyType({"organizations": "organisations", "persons": "people"})
 TOP_LEVEL_KEYS = ("countries", "organisations", "organizations", "groups", "people", "sectors")
 #: shipped files, in loading order
-DEFAULT_FILES = ("sectors.yaml", "countries.yaml", "organisations.yaml", "groups.yaml")
+DEFAULT_FILES = ("sectors.yaml", "countries.yaml", "organisations.yaml", "groups.yaml", "people.yaml")
 SECTOR_TYPES = ("primary", "secondary", "tertiary", "international", "religion", "other")
 DEFAULT_METONYM_SECTORS = ("GOV",)
 

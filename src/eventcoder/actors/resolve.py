@@ -24,7 +24,8 @@ BOTH_WORDS = frozenset({"side", "country", "nation", "leader", "minister", "gove
 FOCUS_NOUNS = frozenset({"government", "country", "kingdom", "regime", "administration",
                          "authorities", "republic", "state", "nation"})
 SIDE_NOUNS = frozenset({"side"})
-ORG_KINDS = frozenset({"igo", "ngo", "media", "business", "armed_group", "party"})
+#: entry kinds that resolve to their own code/country/sectors (dictionary people included)
+ORG_KINDS = frozenset({"igo", "ngo", "media", "business", "armed_group", "party", "person"})
 
 
 def make_code(country: Optional[str], sectors: tuple[str, ...]) -> str:
@@ -48,6 +49,8 @@ class DocActors:
         self.country_as_government = country_as_government
         self.match_at: dict[int, tuple[int, int, int, str]] = {}
         for m in doc._.ec_actor_matches or ():
+            if index.choose(m[2], date)[0] is None:
+                continue  # no entry of this name applies on the article's date (e.g. out of office)
             for i in range(m[0], m[1]):
                 self.match_at[i] = m
         self.persons: dict[str, Actor] = {}  # name -> template actor (no offsets)
@@ -153,7 +156,10 @@ class DocActors:
                                     resolved_by=f"coref:pronoun->{prev.name or prev.code}"),)
             return ()
         toks = self.phrase(h)
-        lemmas = {t.lemma_.lower() for t in toks}
+        if h.lemma_.lower() == "counterpart":
+            got = self._counterpart(h, toks)
+            if got:
+                return got
         # "the two sides", "both countries"
         if ({"two", "both"} & {t.lower_ for t in toks}) and (h.lemma_.lower() in BOTH_WORDS):
             pair = self._last_two_countries(h.i)
@@ -184,6 +190,8 @@ class DocActors:
         country_m = None
         for m in matches:
             entry, _ = self.index.choose(m[2], self.date)
+            if entry is None:
+                continue
             if entry.kind in ORG_KINDS and m[3] == "name":
                 if org is None or m[0] <= h.i < m[1]:
                     org = (m, entry)
@@ -193,8 +201,11 @@ class DocActors:
         if org is not None:
             m, entry = org
             secs = tuple(entry.sectors) or tuple(sectors)
-            return (self._actor(toks, code=entry.code, country=entry.country, sectors=secs, name=entry.name,
-                                resolved_by="dictionary", entry=entry.id),)
+            actor = self._actor(toks, code=entry.code, country=entry.country, sectors=secs, name=entry.name,
+                                resolved_by="dictionary", entry=entry.id)
+            if entry.kind == "person":  # later surnames and "he"/"she" refer back to a dictionary person
+                self._register(list(self.doc[m[0]:m[1]]), actor)
+            return (actor,)
         if country_m is not None:
             m, entry = country_m
             country = entry.country or entry.code
@@ -256,6 +267,29 @@ class DocActors:
                                 name=None, resolved_by="sector-noun"),)
         return ()
 
+    def _counterpart(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:
+        """"his Iraqi counterpart" / "her counterpart": same office, the other country in focus."""
+        owner = None
+        for c in h.children:
+            if c.dep_ == "poss":
+                got = self.resolve(c)
+                owner = got[0] if got else None
+        explicit = [m for t in toks if (m := self.match_at.get(t.i))]
+        if explicit:
+            e, _ = self.index.choose(explicit[0][2], self.date)
+            country = (e.country or e.code) if e is not None else None
+        else:
+            country = None
+            for j, a in reversed(self.focus):
+                if j < h.i and a.country and (owner is None or a.country != owner.country):
+                    country = a.country
+                    break
+        if not country:
+            return ()
+        secs = owner.sectors if owner is not None and owner.sectors else ("GOV",)
+        return (self._actor(toks, code=make_code(country, secs), country=country, sectors=secs, name=None,
+                            resolved_by="coref:counterpart"),)
+
     def _register(self, name_toks: list[Token], actor: Actor) -> None:
         template = replace(actor, text=None, start=None, end=None)
         full = " ".join(t.text for t in name_toks)
@@ -273,7 +307,7 @@ class DocActors:
             m = self.match_at.get(t.i)
             if m:
                 e, _ = self.index.choose(m[2], self.date)
-                if e.kind == "country" or e.country:
+                if e is not None and (e.kind == "country" or e.country):
                     return e.country or e.code
         return None
 
@@ -294,6 +328,17 @@ class DocActors:
         for j, a in reversed(self.focus):
             if j < i and a.country:
                 return a.country
+        return None
+
+    def country_in_focus(self, i: int) -> Optional[str]:
+        """The country most recently mentioned before token ``i`` (or anywhere, failing that)."""
+        prev = self._last_country(i)
+        if prev:
+            return prev
+        for m in self.doc._.ec_actor_matches or ():
+            e, _ = self.index.choose(m[2], self.date)
+            if e is not None and (e.kind == "country" or e.country):
+                return e.country or e.code
         return None
 
     def _last_two_countries(self, i: int) -> Optional[tuple[str, str]]:

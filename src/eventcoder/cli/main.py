@@ -308,6 +308,8 @@ def _register_optional() -> None:
     """Command groups that live in their own modules."""
     from . import lexicon_commands
     lexicon_commands.register(cli)
+    from . import actors_commands
+    actors_commands.register(cli)
     try:
         from . import store_commands
     except ImportError:  # pragma: no cover - during development

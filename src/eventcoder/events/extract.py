@@ -13,11 +13,14 @@ from ..ontology import Ontology
 from ..places import locate
 from ..settings import Settings
 from .lexicon import Lexicon
-from .match import Candidate, arguments, governing_verb, match
+from .match import Candidate, arguments, governing_verb, is_passive, match
 from .modality import REPORT_VERBS, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+#: passive events without an agent whose source the event type implies ("50 people were arrested")
+IMPLICIT_SOURCE_ROOTS = frozenset({"17"})
+IMPLICIT_SOURCE_SECTOR = {"173": "COP", "175": "COP", "172": "GOV", "174": "GOV", "171": "GOV"}
 #: codes where source and target may be the same actor code (internal coercion / violence)
 SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
@@ -117,10 +120,21 @@ class EventExtractor:
             both, _, bheads = self._actors_for(cand, ("between",), actors, exclude)
             if len(both) >= 2:
                 sources, srole, sheads = both, "between", bheads
+        implicit = False
+        if not sources and not cand.nominal and e.code[:2] in IMPLICIT_SOURCE_ROOTS and is_passive(trig):
+            # "50 people were arrested": the police (or government) of the country in context
+            targets0, _, _ = self._actors_for(cand, e.target_roles(False), actors, exclude)
+            country = next((a.country for a in targets0 if a.country), None) or actors.country_in_focus(trig.i)
+            if country:
+                sector = IMPLICIT_SOURCE_SECTOR.get(e.code[:3], "GOV")
+                sources = [Actor(code=country + sector, country=country, sectors=(sector,), name=None,
+                                 text=None, start=None, end=None, implicit=True,
+                                 resolved_by="implicit:event-type")]
+                srole, sheads, implicit = "implicit", [], True
         if not sources:
             yield None, "no source actor resolved"
             return
-        src_tokens = {a.start for a in sources}
+        src_tokens = {a.start for a in sources if a.start is not None}
         targets, trole, theads = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
         targets = [t for t in targets if t.start not in src_tokens]
         pairs: list[tuple[Actor, Optional[Actor]]] = []
@@ -135,8 +149,9 @@ class EventExtractor:
         governor = governing_verb(trig) if cand.nominal else None
         mod = analyse(trig, cand.nominal, governor)
         code = e.code
-        if mod.threat:
-            code = self.ontology.threat_code(code) if code[:2] != "13" else code
+        if mod.threat and code[:2] != "13":
+            # "threatened to strike": CAMEO's own threat code; a threat to withdraw cooperation is 130
+            code = self.ontology.threat_code(code) if code[:2] > "08" else "130"
         elif mod.intent and mod.modality == "future":
             code = self.ontology.intent_code(code)
         info = self.ontology.get(code)
@@ -160,7 +175,7 @@ class EventExtractor:
             if tgt is None and self.settings.require_target:
                 yield None, "no target actor resolved (dyadic events only)"
                 continue
-            if tgt is not None and src.start == tgt.start:
+            if tgt is not None and src.start is not None and src.start == tgt.start:
                 yield None, "source and target are the same mention"
                 continue
             if tgt is not None and src.code == tgt.code and code[:2] not in SELF_ALLOWED_ROOTS:

@@ -19,7 +19,8 @@ ALLOWED_KEYS = {"id", "code", "verbs", "objects", "nouns", "source", "target", "
 BASE_ROLES = {"subject", "object", "iobj"}
 PREPOSITIONS = {"with", "to", "against", "on", "from", "into", "between", "for", "at", "in", "over",
                 "toward", "towards", "upon", "of", "about", "by", "among", "across", "onto", "inside",
-                "near", "along", "through", "under", "within", "without", "behind", "around", "after"}
+                "near", "along", "through", "under", "within", "without", "behind", "around", "after",
+                "outside", "off", "beyond", "throughout", "past", "during", "before", "like"}
 EXAMPLE_KEYS = {"text", "source", "target", "none", "date", "code"}
 DEFAULT_VERB_TARGET = ("object", "iobj", "with", "to", "against", "on", "from", "between", "for")
 DEFAULT_NOUN_TARGET = ("against", "on", "with", "to", "between", "of", "for", "from", "in")

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Entry, Lexicon
 
-LIGHT_PREP_VERBS = frozenset({"engage", "take", "participate", "join"})
+LIGHT_PREP_VERBS = frozenset({"engage", "take", "participate", "join", "go", "remain", "stay", "put", "place",
+                              "hold", "keep"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -83,8 +84,9 @@ def _contains_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
 
 
 def _object_phrase_lemmas(obj: Token) -> list[str]:
-    # the object's own phrase, not embedded clauses
-    return [t.lemma_.lower() for t in obj.subtree if t.dep_ not in ("relcl", "advcl") and abs(t.i - obj.i) < 12]
+    # the object's own phrase, not embedded clauses; punctuation skipped ("anti-government")
+    return [t.lemma_.lower() for t in obj.subtree
+            if t.dep_ not in ("relcl", "advcl") and not t.is_punct and abs(t.i - obj.i) < 12]
 
 
 def _noun_mod_lemmas(noun: Token) -> set[str]:
@@ -100,10 +102,18 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS:
-            entries = list(vindex.get((lemma,), ()))
+            # phrasal verbs ("call off", "call for", "pull out") take precedence over the bare verb;
+            # spaCy often parses the particle as a preposition or adverb
+            entries = []
+            particle_objs: list[Token] = []
             for c in tok.children:
-                if c.dep_ == "prt":
-                    entries.extend(vindex.get((lemma, c.lower_), ()))
+                if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i:
+                    got = vindex.get((lemma, c.lower_), ())
+                    if got:
+                        entries.extend(got)
+                        particle_objs.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            if not entries:
+                entries = list(vindex.get((lemma,), ()))
             if entries:
                 objs = None
                 for e in entries:
@@ -113,7 +123,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         cands.append(Candidate(e, tok, None, False))
                         continue
                     if objs is None:
-                        objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(theme_objects(tok))]
+                        objs = [(o, _object_phrase_lemmas(o))
+                                for o in _with_conjuncts(theme_objects(tok) + particle_objs)]
                     hit = None
                     for o, lemmas in objs:
                         if any(_contains_seq(lemmas, seq) for seq in e.objects):
@@ -196,9 +207,14 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if objs and head.pos_ == "VERB":
             return [objs[0]]
         return subjects(head, depth + 1)
-    if dep in ("conj", "advcl", "pcomp", "acomp", "ccomp") and dep != "ccomp":
-        return subjects(head, depth + 1)
-    if dep == "pcomp" or (dep == "prep"):
+    if dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "VERB":
+        # "supports Iraq in eliminating X": the object of the governing verb does the act
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
+        if objs and not is_passive(gov):
+            return [objs[0]]
+        return subjects(gov, depth + 1)
+    if dep in ("conj", "advcl", "pcomp", "acomp", "prep"):
         return subjects(head, depth + 1)
     if dep in ("relcl", "acl"):
         if head.dep_ in ("attr", "acomp", "oprd") or head.pos_ in ("ADJ", "NUM"):

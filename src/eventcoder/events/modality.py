@@ -13,6 +13,9 @@ INTENT_HEADS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "
 THREAT_HEADS = frozenset({"threaten", "warn", "ultimatum"})
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule", "avoid", "cancel", "halt",
                        "stop", "postpone", "unable", "unwilling", "reluctant"})
+#: "urged X to release Y", "called on X to withdraw": the embedded act has not happened
+APPEAL_HEADS = frozenset({"urge", "ask", "call", "demand", "press", "appeal", "request", "encourage",
+                          "implore", "exhort", "invite", "want", "need", "tell", "order", "instruct"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPO_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -93,6 +96,9 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             elif lem in NEG_HEADS:
                 negated = True
                 reasons.append(f"negative governor '{t.text}'")
+            elif lem in APPEAL_HEADS and toks[i - 1].dep_ == "xcomp" and t.pos_ == "VERB":
+                hypo = True
+                reasons.append(f"requested by '{t.text}', not done")
     # a threat reported as "warned (that) X would ..."
     top = toks[-1]
     if top.dep_ == "ccomp" and top.head.lemma_ in THREAT_HEADS:
