@@ -84,7 +84,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article, trace: Optional[Trace] = None,
                  actors: Optional[DocActors] = None) -> list[Event]:
-        actors = actors or DocActors(doc, self.index, date=article.date)
+        actors = actors or DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors)
         dates = DocDates(doc, article.date)
         events = dates.settle(self.extractor.extract(doc, article, actors, dates.date_of, trace))
         return [e for e in events if self._keep(e)]
@@ -102,7 +102,7 @@ class Coder:
     def explain(self, text: str, date: Union[str, _dt.date, None] = None) -> Explanation:
         article, doc = self._article_doc(text, date or _dt.date.today(), None)
         trace = Trace()
-        actors = DocActors(doc, self.index, date=article.date)
+        actors = DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors)
         events = self.code_doc(doc, article, trace=trace, actors=actors)
         exp = Explanation(doc=doc, events=events, trace=trace)
         for i, acts in sorted(actors.cache.items()):

@@ -84,6 +84,11 @@ def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto
     ont = load_ontology()
     coder = coder or Coder(settings)
     scheme = detect_scheme(items) if scheme == "auto" else scheme
+    # PLOVER versions: some gold sets use YIELD for the CONCEDE/RETREAT family
+    gold_types = {(e.get("code_2021") or e.get("code")) for it in items for e in (it.get("events") or [])}
+    alias = {}
+    if "YIELD" in gold_types and not ({"CONCEDE", "RETREAT"} & gold_types):
+        alias = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
     arts = []
     for it in items:
         d = it.get("date") or None
@@ -122,7 +127,7 @@ def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto
         gold_penta[iid] = {int(e["penta"]) for e in gevents if e.get("penta") is not None}
         pred_root[iid] = {e.cameo_root for e in evs}
         pred_full[iid] = {e.cameo_code for e in evs}
-        pred_type[iid] = {e.plover_type for e in evs if e.plover_type}
+        pred_type[iid] = {alias.get(e.plover_type, e.plover_type) for e in evs if e.plover_type}
         pred_penta[iid] = {p for p in (_penta_of(e.cameo_code, ont) for e in evs) if p is not None}
         if scheme == "cameo":
             gd = {(e["source"][:3], e["target"][:3], e["root"]) for e in gevents
@@ -135,7 +140,7 @@ def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto
         # actor span agreement for events whose type matches
         labels_g = {"plover": lambda e: e.get("code_2021") or e.get("code"), "cameo": lambda e: e.get("root"),
                     "penta": lambda e: e.get("penta")}[scheme]
-        labels_p = {"plover": lambda e: e.plover_type, "cameo": lambda e: e.cameo_root,
+        labels_p = {"plover": lambda e: alias.get(e.plover_type, e.plover_type), "cameo": lambda e: e.cameo_root,
                     "penta": lambda e: _penta_of(e.cameo_code, ont)}[scheme]
         for g in gevents:
             if not (g.get("source_text") or g.get("target_text")):

@@ -27,6 +27,8 @@ class Settings:
     include_hypothetical: bool = False
     #: require a target actor for every event (dyadic events only)
     require_target: bool = True
+    #: keep named entities that no dictionary knows as actors with an empty code (resolved_by ner:LABEL)
+    unknown_actors: bool = True
     #: code plain "X said" as CAMEO 010 (off by default: floods of 010 are noise)
     code_statements: bool = False
     #: date for input documents that carry none (otherwise they are quarantined)

@@ -25,6 +25,7 @@ FOCUS_NOUNS = frozenset({"government", "country", "kingdom", "regime", "administ
                          "authorities", "republic", "state", "nation"})
 SIDE_NOUNS = frozenset({"side"})
 #: entry kinds that resolve to their own code/country/sectors (dictionary people included)
+UNKNOWN_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "GPE"})
 ORG_KINDS = frozenset({"igo", "ngo", "media", "business", "armed_group", "party", "person"})
 
 
@@ -42,8 +43,10 @@ def _span_offsets(tokens: list[Token]) -> tuple[str, int, int]:
 class DocActors:
     """Per-document actor state.  Not thread-safe; one per Doc."""
 
-    def __init__(self, doc: Doc, index: ActorIndex, *, date=None, country_as_government: bool = True):
+    def __init__(self, doc: Doc, index: ActorIndex, *, date=None, country_as_government: bool = True,
+                 unknown_actors: bool = True):
         self.doc = doc
+        self.unknown_actors = unknown_actors
         self.date = date
         self.index = index
         self.country_as_government = country_as_government
@@ -255,7 +258,10 @@ class DocActors:
                                     sectors=head_secs, name=key_full, resolved_by="title+conj-country")
                 self._register(name_toks, actor)
                 return (actor,)
-            return ()
+            return self._unknown(h, toks)
+        example = self._such_as(h)
+        if example:
+            return example
         if sectors:
             secs_t = tuple(sectors)
             if h.lemma_.lower() in FOCUS_NOUNS and any(t.lower_ in ("the", "this", "its") for t in toks):
@@ -265,6 +271,32 @@ class DocActors:
                                         name=prev, resolved_by="coref:focus-country"),)
             return (self._actor(toks, code=make_code(None, secs_t), country=None, sectors=secs_t,
                                 name=None, resolved_by="sector-noun"),)
+        return self._unknown(h, toks)
+
+    def _such_as(self, h: Token) -> tuple[Actor, ...]:
+        """"terrorist forces such as the Islamic State": the named example is the actor."""
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including") and \
+                    (c.lower_ != "as" or any(g.lower_ == "such" for g in list(c.children) + list(h.children))):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        got = self.resolve_with_conjuncts(g)
+                        named = tuple(a for a in got if a.entry)
+                        if named:
+                            return named
+        return ()
+
+    def _unknown(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:
+        """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
+        so the event is still recorded, unless ``unknown_actors`` is off."""
+        if not self.unknown_actors:
+            return ()
+        label = h.ent_type_
+        if label in UNKNOWN_ENT_LABELS or (h.pos_ == "PROPN" and label not in ("DATE", "TIME", "MONEY",
+                                                                              "PERCENT", "CARDINAL")):
+            name = self.doc[h.left_edge.i if h.left_edge.i >= toks[0].i else toks[0].i:h.i + 1].text
+            return (self._actor(toks, code="", country=None, sectors=(), name=name,
+                                resolved_by=f"ner:{label or 'PROPN'}"),)
         return ()
 
     def _counterpart(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:

@@ -289,8 +289,8 @@ def explain(text, date, as_json, **opts):
     if not data["decisions"]:
         click.echo("  (none)")
     if data["near_misses"]:
-        click.echo("\nNear misses:")
-        for n in data["near_misses"][:30]:
+        click.echo(f"\nNear misses ({len(data['near_misses'])}; first 15):")
+        for n in data["near_misses"][:15]:
             click.echo(f"  '{n['trigger']}' {n['rule']}: {n['why']}")
     click.echo("\nEvents:")
     if data["events"]:

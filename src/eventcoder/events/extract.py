@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -12,7 +13,7 @@ from ..model import Actor, Article, Event, Span as TextSpan, make_event_id
 from ..ontology import Ontology
 from ..places import locate
 from ..settings import Settings
-from .lexicon import Lexicon
+from .lexicon import Entry, Lexicon
 from .match import Candidate, arguments, governing_verb, is_passive, match
 from .modality import REPORT_VERBS, analyse
 
@@ -43,6 +44,53 @@ class Decision:
 class Trace:
     decisions: list[Decision] = field(default_factory=list)
     near_misses: list[tuple[int, str, str, str]] = field(default_factory=list)  # (sent, trigger, rule, why)
+
+
+SPORTS_WORDS = frozenset({"match", "game", "cup", "final", "semifinal", "semi-final", "quarterfinal",
+                          "tournament", "league", "goal", "penalty", "penalties", "friendly", "championship",
+                          "striker", "midfielder", "goalkeeper", "coach", "squad", "stadium", "olympics",
+                          "medal", "fixture", "innings", "wicket", "hat-trick", "derby", "playoff", "season"})
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+
+
+def is_sports(sent: Span) -> bool:
+    """A sentence about sport ("Brazil beat Argentina 2-1 in the final") codes no political event."""
+    hits = sum(1 for t in sent if t.lower_ in SPORTS_WORDS)
+    if hits >= 2:
+        return True
+    score = _SCORE.search(sent.text)
+    return bool(score) and (hits >= 1 or any(t.lemma_ in ("beat", "defeat", "draw", "thrash") for t in sent))
+
+
+#: "X agreed to / pledged to / is ready to <act the lexicon does not know>": intent to cooperate
+INTENT_GOVERNORS = frozenset({"agree", "pledge", "promise", "vow", "offer", "commit", "ready", "willing",
+                              "prepared", "decide", "plan", "intend"})
+THREAT_GOVERNORS = frozenset({"threaten"})
+BUILTIN_INTENT = Entry(id="builtin.intent_governor", code="030", verbs=(), file="<builtin>", line=0,
+                       target=("object", "iobj", "to", "with", "for", "in", "on"))
+BUILTIN_THREAT = Entry(id="builtin.threat_governor", code="130", verbs=(), file="<builtin>", line=0,
+                       target=("object", "iobj", "to", "with", "against", "on"))
+
+
+def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates for intent/threat governors whose embedded act no lexicon entry codes."""
+    taken = {c.trigger.i for c in cands} | {c.obj.i for c in cands if c.obj is not None}
+    out = []
+    for t in sent:
+        lem = t.lemma_.lower()
+        if lem not in INTENT_GOVERNORS and lem not in THREAT_GOVERNORS:
+            continue
+        if t.i in taken:
+            continue
+        xcomps = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not xcomps:
+            continue
+        x = xcomps[0]
+        if any(u.i in taken for u in x.subtree):
+            continue
+        entry = BUILTIN_THREAT if lem in THREAT_GOVERNORS else BUILTIN_INTENT
+        out.append(Candidate(entry, x, None, False))
+    return out
 
 
 DateFn = Callable[[Token, Optional[Token]], tuple[_dt.date, str, bool]]
@@ -84,7 +132,12 @@ class EventExtractor:
         for si, sent in enumerate(doc.sents):
             actors.prepare(sent)
             near: Optional[list[Candidate]] = [] if trace is not None else None
+            if is_sports(sent):
+                if trace is not None:
+                    trace.decisions.append(Decision(si, "", "", "", False, "sentence is about sport"))
+                continue
             cands = match(sent, self.lexicon, skip_codes=self.skip_codes, near_misses=near)
+            cands += governor_candidates(sent, cands)
             if trace is not None and near:
                 for c in near:
                     trace.near_misses.append((si, c.trigger.text, c.entry.id, c.near_miss or ""))
@@ -175,10 +228,12 @@ class EventExtractor:
             if tgt is None and self.settings.require_target:
                 yield None, "no target actor resolved (dyadic events only)"
                 continue
-            if tgt is not None and src.start is not None and src.start == tgt.start:
+            if tgt is not None and src.start is not None and src.start == tgt.start and src.code == tgt.code:
                 yield None, "source and target are the same mention"
                 continue
-            if tgt is not None and src.code == tgt.code and code[:2] not in SELF_ALLOWED_ROOTS:
+            same = (src.code == tgt.code) if (src.code and tgt is not None and tgt.code) else \
+                (tgt is not None and not src.code and not tgt.code and src.name == tgt.name)
+            if tgt is not None and same and code[:2] not in SELF_ALLOWED_ROOTS:
                 yield None, f"source and target are the same actor ({src.code})"
                 continue
             if tgt is not None and src.country and src.country == tgt.country and code[:2] in SYMMETRIC_ROOTS \

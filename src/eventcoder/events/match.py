@@ -133,9 +133,9 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                     if hit is not None:
                         cands.append(Candidate(e, tok, hit, False))
                     elif near_misses is not None:
-                        near_misses.append(Candidate(e, tok, None, False,
-                                                     near_miss="object not one of " +
-                                                     ", ".join(" ".join(s) for s in e.objects)))
+                        listed = [" ".join(s) for s in e.objects]
+                        near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
+                                                     ", ".join(listed[:6]) + (", …" if len(listed) > 6 else "")))
         elif tok.pos_ in NOUN_POS and lemma in nindex:
             mods = None
             for e in nindex[lemma]:
