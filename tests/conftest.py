@@ -44,3 +44,12 @@ def find(events, code_prefix=None, source=None, target=None):
             continue
         out.append(e)
     return out
+
+
+@pytest.fixture(scope="session")
+def coder_examples():
+    """Keeps negated, hypothetical and one-sided (no target) events: for lexicon example sentences."""
+    from eventcoder.coder import Coder
+    from eventcoder.settings import Settings
+
+    return Coder(Settings(include_negated=True, include_hypothetical=True, require_target=False))

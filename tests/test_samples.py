@@ -28,10 +28,19 @@ def test_china_iraq_phone_call(sample_events):
 
 
 def test_001_actors_are_the_two_governments(sample_events):
-    for e in sample_events["001_ecns_china_iraq_fm_phone_call"]:
+    """Every actor is China's or Iraq's government, including sentences that name only "Wang",
+    "Hussein", "he" or "the Iraqi side" -- or a group the text names (the Islamic State)."""
+    ev = sample_events["001_ecns_china_iraq_fm_phone_call"]
+    for e in ev:
         for side in (e["source"], e["target"]):
+            if side["country"] is None:
+                assert side["entry"] and side["code"].startswith("IMG"), side  # a named armed group
+                continue
             assert side["country"] in ("CHN", "IRQ")
             assert side["code"] in ("CHNGOV", "IRQGOV") or "GOV" not in side["sectors"], side
+    how = {e["source"]["text"]: e["source"]["resolved_by"] for e in ev}
+    assert how.get("Wang", "").startswith("coref:") and how.get("Hussein", "").startswith("coref:")
+    assert any(e["target"]["text"] == "the Iraqi side" and e["target"]["code"] == "IRQGOV" for e in ev)
 
 
 def test_controls_give_no_events(sample_events):

@@ -52,6 +52,9 @@ class Coder:
         self.lexicon = lexicon or cached_lexicon(paths, tuple(self.settings.extra_lexicon))
         self.extractor = EventExtractor(self.lexicon, self.ontology, self.settings)
         self.index = self.nlp.get_pipe(ACTOR_COMPONENT).index
+        from .places import Gazetteer
+
+        self.gazetteer = Gazetteer.load()
 
     # ------------------------------------------------------------------ single texts
     def code(self, text: Union[str, Doc, Article], date: Union[str, _dt.date, None] = None,
@@ -84,7 +87,8 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article, trace: Optional[Trace] = None,
                  actors: Optional[DocActors] = None) -> list[Event]:
-        actors = actors or DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors)
+        actors = actors or DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors,
+                                       gazetteer=self.gazetteer)
         dates = DocDates(doc, article.date)
         events = dates.settle(self.extractor.extract(doc, article, actors, dates.date_of, trace))
         return [e for e in events if self._keep(e)]
@@ -102,7 +106,8 @@ class Coder:
     def explain(self, text: str, date: Union[str, _dt.date, None] = None) -> Explanation:
         article, doc = self._article_doc(text, date or _dt.date.today(), None)
         trace = Trace()
-        actors = DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors)
+        actors = DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors,
+                                       gazetteer=self.gazetteer)
         events = self.code_doc(doc, article, trace=trace, actors=actors)
         exp = Explanation(doc=doc, events=events, trace=trace)
         for i, acts in sorted(actors.cache.items()):

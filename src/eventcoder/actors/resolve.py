@@ -44,8 +44,9 @@ class DocActors:
     """Per-document actor state.  Not thread-safe; one per Doc."""
 
     def __init__(self, doc: Doc, index: ActorIndex, *, date=None, country_as_government: bool = True,
-                 unknown_actors: bool = True):
+                 unknown_actors: bool = True, gazetteer=None):
         self.doc = doc
+        self.gazetteer = gazetteer
         self.unknown_actors = unknown_actors
         self.date = date
         self.index = index
@@ -82,6 +83,11 @@ class DocActors:
             out.pop(0)
         while out and out[-1].dep_ == "punct" and len(out) > 1:
             out.pop()
+        # keep parentheses balanced: "the Islamic State (IS)"
+        if sum(t.text == "(" for t in out) > sum(t.text == ")" for t in out):
+            nxt = out[-1].i + 1
+            if nxt < len(head.doc) and head.doc[nxt].text == ")":
+                out.append(head.doc[nxt])
         return out
 
     def sectors_in(self, tokens: list[Token]) -> tuple[list[str], set[int], bool]:
@@ -226,6 +232,16 @@ class DocActors:
                 secs = ["GOV"]
                 how = "coref:side"
             secs_t = tuple(secs)
+            if m[3] == "adjective" and not name_toks:
+                others = self._coordinated_adjectives(m)
+                if others:
+                    out = [self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
+                                       name=entry.name, resolved_by=how + "+coordinated", entry=entry.id)]
+                    for e2 in others:
+                        c2 = e2.country or e2.code
+                        out.append(self._actor(toks, code=make_code(c2, secs_t), country=c2, sectors=secs_t,
+                                               name=e2.name, resolved_by=how + "+coordinated", entry=e2.id))
+                    return tuple(out)
             name = " ".join(t.text for t in name_toks) if name_toks else (entry.name)
             actor = self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
                                 name=name, resolved_by=how + ("+title" if name_toks else ""), entry=entry.id)
@@ -264,6 +280,22 @@ class DocActors:
             return example
         if sectors:
             secs_t = tuple(sectors)
+            # "the president of Chile", "officials from Iraq", "protesters in Hong Kong"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        got = self.resolve(g)
+                        if got and got[0].country and (c.lower_ != "in" or not got[0].entry
+                                                       or self._is_country_entry(got[0].entry)):
+                            country = got[0].country
+                            toks2 = sorted(set(toks) | set(t for t in g.subtree) | {c}, key=lambda t: t.i)
+                            actor = self._actor(toks2, code=make_code(country, secs_t), country=country,
+                                                sectors=secs_t, name=None, resolved_by=f"sector-noun+{c.lower_}-country")
+                            if name_toks:
+                                self._register(name_toks, actor)
+                            return (actor,)
             if h.lemma_.lower() in FOCUS_NOUNS and any(t.lower_ in ("the", "this", "its") for t in toks):
                 prev = self._last_country(h.i)
                 if prev:
@@ -272,6 +304,36 @@ class DocActors:
             return (self._actor(toks, code=make_code(None, secs_t), country=None, sectors=secs_t,
                                 name=None, resolved_by="sector-noun"),)
         return self._unknown(h, toks)
+
+    def _coordinated_adjectives(self, m) -> list:
+        """Other country adjectives coordinated with the one matched at ``m`` ("Indian and Chinese")."""
+        tok = self.doc[m[0]]
+        out = []
+        for c in tok.conjuncts:
+            m2 = self.match_at.get(c.i)
+            if m2 and m2 != m and m2[3] == "adjective":
+                e2, _ = self.index.choose(m2[2], self.date)
+                if e2 is not None and (e2.kind == "country" or e2.country):
+                    out.append(e2)
+        return out
+
+    def _place(self, h: Token):
+        if self.gazetteer is None:
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+        name = ent.text if ent is not None else h.text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        place = self.gazetteer.resolve(name)
+        if place is None or not place.country or place.kind == "country":
+            return None
+        if place.kind == "city" and (place.population or 0) < 50000:
+            return None  # small towns share names with people and things too often
+        return place
+
+    def _is_country_entry(self, entry_id: str) -> bool:
+        e = self.index.dictionary.by_id(entry_id) if hasattr(self.index.dictionary, "by_id") else None
+        return e is not None and e.kind == "country"
 
     def _such_as(self, h: Token) -> tuple[Actor, ...]:
         """"terrorist forces such as the Islamic State": the named example is the actor."""
@@ -289,9 +351,16 @@ class DocActors:
     def _unknown(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:
         """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
         so the event is still recorded, unless ``unknown_actors`` is off."""
+        label = h.ent_type_
+        if label in ("GPE", "LOC", "FAC") or (h.pos_ == "PROPN" and not label):
+            # a place as an actor ("shelled Kharkiv", "airstrikes on Gaza"): its country
+            place = self._place(h)
+            if place is not None:
+                return (self._actor(toks, code=place.country, country=place.country, sectors=(),
+                                    name=place.name, resolved_by=f"gazetteer:{place.kind}",
+                                    entry=None),)
         if not self.unknown_actors:
             return ()
-        label = h.ent_type_
         if label in UNKNOWN_ENT_LABELS or (h.pos_ == "PROPN" and label not in ("DATE", "TIME", "MONEY",
                                                                               "PERCENT", "CARDINAL")):
             name = self.doc[h.left_edge.i if h.left_edge.i >= toks[0].i else toks[0].i:h.i + 1].text

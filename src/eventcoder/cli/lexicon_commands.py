@@ -53,7 +53,10 @@ def stats(files, fmt, missing):
     by = lex.by_code()
     rows = []
     for code in sorted(ont.codes):
-        entries = by.get(code, [])
+        if len(code) == 2:  # a root category: its entries are those of its whole family
+            entries = [e for c, es in by.items() if c.startswith(code) for e in es]
+        else:
+            entries = by.get(code, [])
         if missing and entries:
             continue
         rows.append({"code": code, "name": ont.get(code).name, "entries": len(entries),

@@ -19,6 +19,7 @@ from .modality import REPORT_VERBS, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+SYMMETRIC_CODES = frozenset({"019", "087", "084"})
 #: passive events without an agent whose source the event type implies ("50 people were arrested")
 IMPLICIT_SOURCE_ROOTS = frozenset({"17"})
 IMPLICIT_SOURCE_SECTOR = {"173": "COP", "175": "COP", "172": "GOV", "174": "GOV", "171": "GOV"}
@@ -142,8 +143,18 @@ class EventExtractor:
                 for c in near:
                     trace.near_misses.append((si, c.trigger.text, c.entry.id, c.near_miss or ""))
             seen: set[tuple] = set()
-            for cand in cands:
-                for ev, why in self._events_for(cand, si, sent, article, actors, date_of):
+            for best in cands:
+                # the best entry first; an alternative on the same trigger when it finds no actors
+                options = (best,) + best.alternatives
+                for k, cand in enumerate(options):
+                    results = list(self._events_for(cand, si, sent, article, actors, date_of))
+                    if any(ev is not None for ev, _ in results) or k == len(options) - 1:
+                        break
+                    if trace is not None:
+                        for _, why in results:
+                            trace.decisions.append(Decision(si, cand.trigger.text, cand.entry.id, cand.entry.code,
+                                                            False, why + "; trying the next entry on this trigger"))
+                for ev, why in results:
                     key = None if ev is None else (ev.source.code, ev.target.code if ev.target else None, ev.cameo_code)
                     if ev is not None and key in seen:
                         ev, why = None, "duplicate of an event already coded in this sentence"
@@ -193,7 +204,7 @@ class EventExtractor:
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif len(sources) >= 2 and e.code[:2] in SYMMETRIC_ROOTS:
+        elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         elif trole == "" and cand.nominal and len(sources) == 1:
             pairs = [(sources[0], None)]

@@ -28,6 +28,8 @@ class Candidate:
     obj: Optional[Token]  # the object head that satisfied `objects` (light verbs)
     nominal: bool
     near_miss: Optional[str] = None  # set for entries that almost matched (explain)
+    #: other entries that fired on the same trigger, best first: tried when this one finds no actors
+    alternatives: tuple = ()
 
     @property
     def specificity(self) -> tuple:
@@ -158,15 +160,22 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
     cands.sort(key=lambda c: (0 if not c.nominal else 1, tuple(-x for x in c.specificity), c.trigger.i))
     used: set[int] = set()
     out: list[Candidate] = []
+    by_trigger: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_trigger.setdefault(c.trigger.i, []).append(c)
     for c in cands:
         ids = c.token_ids()
         if ids & used:
+            if c.trigger.i in {o.trigger.i for o in out}:
+                continue  # an alternative of a kept candidate (see below)
             if near_misses is not None:
                 near_misses.append(Candidate(c.entry, c.trigger, c.obj, c.nominal,
                                              near_miss="trigger already taken by a more specific entry"))
             continue
         used |= ids
-        out.append(c)
+        alts = tuple(a for a in by_trigger[c.trigger.i] if a is not c and a.entry.code != c.entry.code
+                     and not ((a.token_ids() - ids) & used))
+        out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts) if alts else c)
     out.sort(key=lambda c: c.trigger.i)
     return out
 
