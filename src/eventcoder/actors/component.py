@@ -76,6 +76,9 @@ class ActorIndex:
                     add("name", n, i, is_amb(n))
             for a in e.adjectives:
                 add("adjective", a, i, is_amb(a))
+                # plural demonyms as nouns: "the Iraqis", "Americans"
+                if a[-1:].isalpha() and not a.endswith(("s", "sh", "ch", "ese", "x", "z")):
+                    add("adjective", a + "s", i, is_amb(a))
             for text, sectors in e.metonyms:
                 j = len(metonyms)
                 metonyms.append(Metonym(e, text, tuple(sectors) or ("GOV",)))

@@ -122,10 +122,22 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, process
     progress = _Progress(sys.stderr.isatty())
     n_articles = n_events = n_empty = 0
     store = None
+    skipped = [0]
     if db:
-        from ..store import Store
-        store = Store.open(db)
-        articles = (a for a in articles if not store.has_document(a.id, a.content_hash))
+        from ..store import Store, StoreError
+        try:
+            store = Store.open(db, settings=settings)
+        except StoreError as exc:
+            raise click.ClickException(str(exc))
+
+        def unseen(stream):
+            for a in stream:
+                if store.has_document(a.id, a.content_hash):
+                    skipped[0] += 1
+                    continue
+                yield a
+
+        articles = unseen(articles)
     try:
         results = coder.code_articles(articles)
         if store is not None:
@@ -148,7 +160,8 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, process
     if len(q):
         q.write_jsonl(quarantine)
     summary = (f"{n_articles} articles coded ({n_empty} with no event), {n_events} events, "
-               f"{len(q)} quarantined" + (f" (see {quarantine})" if len(q) else ""))
+               f"{len(q)} quarantined" + (f" (see {quarantine})" if len(q) else "")
+               + (f"; {skipped[0]} already in the database (unchanged, skipped)" if skipped[0] else ""))
     click.echo(summary, err=True)
     if len(q):
         sys.exit(EXIT_QUARANTINED)

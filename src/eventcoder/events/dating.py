@@ -12,6 +12,7 @@ from .modality import REPORT_VERBS
 
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "ccomp", "advcl", "pcomp", "prep", "pobj", "relcl", "attr"})
 LEDE_MAX_DAYS = 7
+LEDE_SENTENCES = 3
 LEDE = "lede"  # provisional precision, settled by DocDates.settle
 
 
@@ -31,6 +32,9 @@ class DocDates:
         self.pub = publication_date
         self.by_owner: dict[int, dates.ResolvedDate] = {}
         self.lede: Optional[dates.ResolvedDate] = None
+        self.lede_sentence = 0
+        # the lede: the first sentences of the story (a headline may come first)
+        lede_starts = [s.start for _, s in zip(range(LEDE_SENTENCES), doc.sents)]
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -45,9 +49,11 @@ class DocDates:
             if owner is None:
                 continue
             self.by_owner.setdefault(owner.i, r)
-            if self.lede is None and r.precision == "day" and ent.sent.start == doc[0].sent.start \
-                    and 0 <= (publication_date - r.date).days <= LEDE_MAX_DAYS:
+            # (a date equal to the publication date is usually the dateline: it adds nothing)
+            if self.lede is None and r.precision == "day" and ent.sent.start in lede_starts \
+                    and 0 < (publication_date - r.date).days <= LEDE_MAX_DAYS:
                 self.lede = r
+                self.lede_sentence = lede_starts.index(ent.sent.start)
 
     def date_of(self, trigger: Token, governor: Optional[Token]) -> tuple[_dt.date, str, bool]:
         t = governor if governor is not None else trigger
@@ -75,7 +81,7 @@ class DocDates:
         lede ("..., Wang said on Friday") only when it involves the lede's own dyad; otherwise it
         falls back to the publication date."""
         pairs = {frozenset((e.source.country, e.target.country if e.target else None))
-                 for e in events if e.sentence_index == 0 and e.date_precision != "publication"}
+                 for e in events if e.sentence_index == self.lede_sentence and e.date_precision != "publication"}
         out = []
         for e in events:
             if e.date_precision == LEDE:

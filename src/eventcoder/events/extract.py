@@ -19,6 +19,8 @@ from .modality import REPORT_VERBS, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+#: consultations that are mutual by nature: coded in both directions
+RECIPROCAL_CODES = frozenset({"040", "041", "044", "046"})
 SYMMETRIC_CODES = frozenset({"019", "087", "084"})
 #: passive events without an agent whose source the event type implies ("50 people were arrested")
 IMPLICIT_SOURCE_ROOTS = frozenset({"17"})
@@ -204,6 +206,9 @@ class EventExtractor:
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
+            if e.code in RECIPROCAL_CODES:
+                # a meeting, a phone call or talks involve both sides: one event per direction
+                pairs += [(t, s) for s, t in pairs]
         elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         elif trole == "" and cand.nominal and len(sources) == 1:

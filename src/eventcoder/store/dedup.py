@@ -108,6 +108,10 @@ def pairwise_dedup_scores(store: "Store", groups: Iterable[Iterable[str]], mode:
     of the other into the same event:
 
     * ``mode="any"``: the two documents share at least one ``event_key``;
+    * ``mode="group"``: both documents mention the *main event of a group*: the
+      de-duplicated event that most of that group's documents mention (this is the
+      figure the project reports: "are these two mentions of the group's main event
+      one event?");
     * ``mode="main"``: the documents' *main events* coincide, where a document's
       main event is the event of its first mention (lowest ``sentence_index``, then
       ``event_id``).
@@ -119,8 +123,8 @@ def pairwise_dedup_scores(store: "Store", groups: Iterable[Iterable[str]], mode:
     Returns a dict with those figures, the counts and the ids of documents missing
     from the store or without mentions.
     """
-    if mode not in ("any", "main"):
-        raise ValueError("mode must be 'any' or 'main'")
+    if mode not in ("any", "main", "group"):
+        raise ValueError("mode must be 'any', 'main' or 'group'")
     gold_groups = [sorted(set(map(str, g))) for g in groups]
     docs = sorted({d for g in gold_groups for d in g})
     if not docs:
@@ -138,7 +142,22 @@ def pairwise_dedup_scores(store: "Store", groups: Iterable[Iterable[str]], mode:
         keys.setdefault(doc_id, set()).add(key)
         main.setdefault(doc_id, key)
 
+    # mode="group": a group's main event is the de-duplicated event that the most of its documents
+    # mention (ties: the lowest key); a document pair is predicted "same" when both documents mention
+    # the main event of some group
+    group_main: list[str] = []
+    for g in gold_groups:
+        counts: dict[str, int] = {}
+        for d in g:
+            for k in keys.get(d, ()):
+                counts[k] = counts.get(k, 0) + 1
+        if counts:
+            group_main.append(sorted(counts, key=lambda k: (-counts[k], k))[0])
+
     def same_pred(a: str, b: str) -> bool:
+        if mode == "group":
+            shared = keys.get(a, set()) & keys.get(b, set())
+            return any(k in shared for k in group_main)
         if mode == "main":
             return a in main and b in main and main[a] == main[b]
         return bool(keys.get(a, set()) & keys.get(b, set()))
