@@ -57,7 +57,8 @@ def main(argv=None) -> int:
         res = convert_petrarch([base / "PETR.Validate.actors.txt", base / "PETR.Validate.agents.txt"])
         out = write_yaml(res.data, Path(tmp) / "petr_validate.yaml")
         print("import:", ", ".join(f"{k} {v}" for k, v in res.counts.items()))
-        settings = Settings(actor_dicts=(out,))
+        # PETRARCH semantics: a bare country is the country (ARN), not its government (ARNGOV)
+        settings = Settings(actor_dicts=(out,), country_as_government=False)
         try:
             coder = Coder(settings)
         except LexiconError as exc:

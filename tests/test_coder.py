@@ -120,3 +120,41 @@ def test_two_sides_resolve_to_both_participants(coder):
             "The two sides signed an agreement on defence cooperation.")
     ev = coder.code(text, date=D)
     assert find(ev, "0", "JPN", "KOR") and find(ev, "0", "KOR", "JPN"), ev
+
+
+def test_historical_background_is_flagged(coder):
+    ev = coder.code("Kenya sent troops to Somalia in 2011, officials said.", date=D)
+    hits = find(ev, "", "KEN", "SOM")
+    assert hits, ev
+    assert hits[0]["historical"] is True and hits[0]["date"] == "2011-01-01"
+    assert hits[0]["date_precision"] == "year"
+
+
+def test_relative_dates(coder):
+    ev = coder.code("Japan criticized China yesterday.", date=D)
+    assert find(ev, "11")[0]["date"] == "2024-05-17"
+    ev = coder.code("Japan criticized China on May 3.", date=D)
+    assert find(ev, "11")[0]["date"] == "2024-05-03"
+    ev = coder.code("Japan criticized China.", date=D)
+    assert find(ev, "11")[0]["date_precision"] == "publication"
+
+
+def test_worker_processes_give_the_same_events(coder):
+    from eventcoder.coder import Coder
+    from eventcoder.model import Article
+    from eventcoder.settings import Settings
+    import datetime as dt
+
+    texts = ["Japan criticized China on Monday.", "Kenyan police arrested 14 Somali nationals in Garissa.",
+             "France sent medical supplies to Lebanon.", "Brazil praised Argentina."]
+    arts = [Article(id=f"d{i}", date=dt.date(2024, 5, 18), text=t) for i, t in enumerate(texts)]
+    one = [(a.id, [e.event_id for e in evs]) for a, evs in coder.code_articles(arts)]
+    two = [(a.id, [e.event_id for e in evs])
+           for a, evs in Coder(Settings(processes=2, batch_size=2)).code_articles(arts)]
+    assert one == two and any(ids for _, ids in one)
+
+
+def test_python_api_accepts_a_parsed_doc(coder):
+    doc = coder.nlp("Japan criticized China on Monday.")
+    ev = coder.code(doc, date=D)
+    assert find(ev, "11", "JPN", "CHN")

@@ -88,6 +88,7 @@ class Coder:
     def code_doc(self, doc: Doc, article: Article, trace: Optional[Trace] = None,
                  actors: Optional[DocActors] = None) -> list[Event]:
         actors = actors or DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors,
+                                       country_as_government=self.settings.country_as_government,
                                        gazetteer=self.gazetteer)
         dates = DocDates(doc, article.date)
         events = dates.settle(self.extractor.extract(doc, article, actors, dates.date_of, trace))
@@ -107,6 +108,7 @@ class Coder:
         article, doc = self._article_doc(text, date or _dt.date.today(), None)
         trace = Trace()
         actors = DocActors(doc, self.index, date=article.date, unknown_actors=self.settings.unknown_actors,
+                                       country_as_government=self.settings.country_as_government,
                                        gazetteer=self.gazetteer)
         events = self.code_doc(doc, article, trace=trace, actors=actors)
         exp = Explanation(doc=doc, events=events, trace=trace)
