@@ -21,22 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def rates(items: list[dict], coded: list[list[dict]]) -> dict:
-    hits = {"exact": 0, "root": 0, "dyad": 0, "primary": 0}
-    total = 0
-    for item, got in zip(items, coded):
-        exact = {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo_code"]) for e in got}
-        root = {(s, t, c[:2]) for s, t, c in exact}
-        dyad = {(s, t) for s, t, _ in exact}
-        primary = {(s[:3], (t or "")[:3]) for s, t in dyad}
-        for g in item["events"]:
-            total += 1
-            hits["exact"] += (g["source"], g["target"], g["code"]) in exact
-            hits["root"] += (g["source"], g["target"], g["code"][:2]) in root
-            hits["dyad"] += (g["source"], g["target"]) in dyad
-            hits["primary"] += (g["source"][:3], (g["target"] or "")[:3]) in primary
-    return {"gold_events": total, **{k: v / total if total else 0.0 for k, v in hits.items()}}
+from eventcoder.evaluate import reproduction_rates  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -70,7 +55,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         coded = [[e.to_dict() for e in events] for _, events in coder.code_articles(articles)]
         secs = time.perf_counter() - t0
-    r = rates(items, coded)
+    r = reproduction_rates(items, coded)
     print(f"{len(items)} items coded in {secs:.1f}s, {r['gold_events']} gold events reproduced: "
           f"exact {r['exact']:.1%}, root {r['root']:.1%}, dyad {r['dyad']:.1%}, "
           f"primary-code dyad {r['primary']:.1%}")

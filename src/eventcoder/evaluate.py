@@ -248,3 +248,23 @@ def format_report(r: dict) -> str:
         for c in r["confusions"]:
             lines.append(f"  {c['gold']:<12} -> {c['predicted']:<12} {c['count']}")
     return "\n".join(lines)
+
+
+def reproduction_rates(gold_items: list[dict], coded: list[list[dict]]) -> dict[str, float]:
+    """Share of gold events reproduced (PETRARCH-style gold with actor codes): exact (source, target,
+    code), root (source, target, 2-digit root), dyad (source, target) and primary dyad (the first
+    three letters of both codes)."""
+    hits = {"exact": 0, "root": 0, "dyad": 0, "primary": 0}
+    total = 0
+    for item, got in zip(gold_items, coded):
+        exact = {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo_code"]) for e in got}
+        root = {(s, t, c[:2]) for s, t, c in exact}
+        dyad = {(s, t) for s, t, _ in exact}
+        primary = {(s[:3], (t or "")[:3]) for s, t in dyad}
+        for g in item["events"]:
+            total += 1
+            hits["exact"] += (g["source"], g["target"], g["code"]) in exact
+            hits["root"] += (g["source"], g["target"], g["code"][:2]) in root
+            hits["dyad"] += (g["source"], g["target"]) in dyad
+            hits["primary"] += (g["source"][:3], (g["target"] or "")[:3]) in primary
+    return {k: (v / total if total else 0.0) for k, v in hits.items()} | {"gold_events": total}

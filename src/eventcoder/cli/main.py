@@ -100,10 +100,13 @@ class _Progress:
 @click.option("--quarantine", type=click.Path(dir_okay=False), default="quarantine.jsonl", show_default=True,
               help="Where rejected input documents are recorded (JSONL: origin, line, reason).")
 @click.option("--default-date", callback=_date, default=None, help="Date for input documents without one.")
+@click.option("--dedup-window", type=int, default=1, show_default=True,
+              help="Days within which reports of the same dyad and base code are one event (new --db).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--batch-size", type=int, default=64, show_default=True)
 @coding_options
-def code(paths, fmt, input_format, output, db, quarantine, default_date, processes, batch_size, **opts):
+def code(paths, fmt, input_format, output, db, quarantine, default_date, dedup_window, processes, batch_size,
+         **opts):
     """Code articles (files, directories, JSONL/CSV/TSV, or - for stdin) into events.
 
     Exit code 0 when every document was coded, 3 when some were quarantined.
@@ -111,7 +114,8 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, process
     from ..coder import Coder
     from ..ingest import Quarantine, read
 
-    settings = make_settings(default_date=default_date, processes=processes, batch_size=batch_size, **opts)
+    settings = make_settings(default_date=default_date, processes=processes, batch_size=batch_size,
+                             dedup_window_days=dedup_window, **opts)
     if not paths:
         paths = ("-",)
     out_is_tty = output == "-" and sys.stdout.isatty()
