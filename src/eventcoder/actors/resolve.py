@@ -18,6 +18,11 @@ from .component import ActorIndex
 #: dependents that belong to a noun phrase (for actor resolution)
 PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod",
                          "quantmod", "predet", "appos", "punct"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+REPORT_VERBS = frozenset({"say", "tell", "announce", "state", "add", "note", "declare", "insist", "claim",
+                          "report", "confirm", "reiterate", "stress", "warn", "vow", "pledge", "promise",
+                          "deny", "admit", "acknowledge", "threaten", "signal", "indicate"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 BOTH_WORDS = frozenset({"side", "country", "nation", "leader", "minister", "government", "party",
                         "state", "president", "foreign minister", "counterpart"})
@@ -158,8 +163,18 @@ class DocActors:
     def _resolve(self, h: Token) -> tuple[Actor, ...]:
         low = h.lower_
         if h.pos_ == "PRON":
+            # "The Israeli military says it has opened ...": the speaker of the reporting verb
+            speaker = self._reporting_subject(h)
+            if speaker:
+                return tuple(replace(a, text=h.text, start=h.idx, end=h.idx + len(h.text),
+                                     resolved_by=f"coref:speaker->{a.name or a.code}") for a in speaker)
             if low in PERSON_PRONOUNS:
                 prev = self._last_person(h.i)
+                if prev is not None:
+                    return (replace(prev, text=h.text, start=h.idx, end=h.idx + len(h.text),
+                                    resolved_by=f"coref:pronoun->{prev.name or prev.code}"),)
+            elif low in GROUP_PRONOUNS:
+                prev = self._last_group(h)
                 if prev is not None:
                     return (replace(prev, text=h.text, start=h.idx, end=h.idx + len(h.text),
                                     resolved_by=f"coref:pronoun->{prev.name or prev.code}"),)
@@ -367,6 +382,29 @@ class DocActors:
             return (self._actor(toks, code="", country=None, sectors=(), name=name,
                                 resolved_by=f"ner:{label or 'PROPN'}"),)
         return ()
+
+    def _reporting_subject(self, h: Token) -> tuple[Actor, ...]:
+        """For a subject pronoun of a clause reported by a speech verb, the speaker ("X said it would")."""
+        if h.dep_ not in ("nsubj", "nsubjpass") or h.lower_ not in SPEAKER_PRONOUNS:
+            return ()
+        clause = h.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORT_VERBS:
+            return ()
+        for c in clause.head.children:
+            if c.dep_ == "nsubj" and c.i != h.i and c.pos_ != "PRON":
+                got = self.resolve_with_conjuncts(c)
+                if got and (h.lower_ not in PERSON_PRONOUNS or all(a.name for a in got)):
+                    return got
+        return ()
+
+    def _last_group(self, h: Token) -> Optional[Actor]:
+        """"it"/"they": the last organisation, group or government named in this or the previous sentence."""
+        sent_start = h.sent.start
+        prev_sent = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for j, a in reversed(self.focus):
+            if prev_sent <= j < h.i and a.code and (a.entry or a.sectors):
+                return a
+        return None
 
     def _counterpart(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:
         """"his Iraqi counterpart" / "her counterpart": same office, the other country in focus."""
