@@ -48,6 +48,16 @@ def macro_f1(per: dict[str, dict], labels: Iterable[str]) -> float:
     return round(sum(per.get(lab, {"f1": 0.0})["f1"] for lab in labels) / len(labels), 4)
 
 
+#: country codes of older CAMEO data (gold sets) that differ from ISO 3166 alpha-3
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "SER": "SRB",
+                        "GER": "DEU", "YUG": "SRB", "UAR": "EGY"}
+
+
+def _country3(code: Optional[str]) -> str:
+    c = (code or "")[:3]
+    return LEGACY_COUNTRY_CODES.get(c, c)
+
+
 def _penta_of(code: str, ontology) -> Optional[int]:
     try:
         return ontology.penta(code)
@@ -130,12 +140,12 @@ def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto
         pred_type[iid] = {alias.get(e.plover_type, e.plover_type) for e in evs if e.plover_type}
         pred_penta[iid] = {p for p in (_penta_of(e.cameo_code, ont) for e in evs) if p is not None}
         if scheme == "cameo":
-            gd = {(e["source"][:3], e["target"][:3], e["root"]) for e in gevents
+            gd = {(_country3(e["source"]), _country3(e["target"]), e["root"]) for e in gevents
                   if e.get("source") and e.get("target") and e.get("root")}
             if gd:
                 gold_dyad[iid] = gd
-                pred_dyad[iid] = {((e.source.country or e.source.code)[:3],
-                                   (e.target.country or e.target.code)[:3] if e.target else "", e.cameo_root)
+                pred_dyad[iid] = {(_country3(e.source.country or e.source.code),
+                                   _country3(e.target.country or e.target.code) if e.target else "", e.cameo_root)
                                   for e in evs}
         # actor span agreement for events whose type matches
         labels_g = {"plover": lambda e: e.get("code_2021") or e.get("code"), "cameo": lambda e: e.get("root"),

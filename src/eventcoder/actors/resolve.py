@@ -275,8 +275,8 @@ class DocActors:
                 return (actor,)
             if sectors and is_title:
                 # a titled person of unknown country: inherit from a coordinated title ("Chinese State
-                # Councilor and Foreign Minister Wang Yi")
-                country = self._conj_country(h)
+                # Councilor and Foreign Minister Wang Yi") or take "King Hassan of Morocco"
+                country = self._conj_country(h) or self._of_country(h)
                 secs_t = tuple(sectors)
                 actor = self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
                                     name=key_full, resolved_by="title" + ("+conj-country" if country else ""))
@@ -382,6 +382,16 @@ class DocActors:
             return (self._actor(toks, code="", country=None, sectors=(), name=name,
                                 resolved_by=f"ner:{label or 'PROPN'}"),)
         return ()
+
+    def _of_country(self, h: Token) -> Optional[str]:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.match_at:
+                        e, _ = self.index.choose(self.match_at[g.i][2], self.date)
+                        if e is not None and e.kind == "country":
+                            return e.country or e.code
+        return None
 
     def _reporting_subject(self, h: Token) -> tuple[Actor, ...]:
         """For a subject pronoun of a clause reported by a speech verb, the speaker ("X said it would")."""

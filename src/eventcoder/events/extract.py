@@ -206,7 +206,7 @@ class EventExtractor:
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-            if e.code in RECIPROCAL_CODES:
+            if e.code in RECIPROCAL_CODES and trole in ("with", "object"):
                 # a meeting, a phone call or talks involve both sides: one event per direction
                 pairs += [(t, s) for s, t in pairs]
         elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES):
