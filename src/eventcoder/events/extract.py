@@ -14,7 +14,7 @@ from ..ontology import Ontology
 from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
-from .match import Candidate, arguments, governing_verb, is_passive, match
+from .match import Candidate, arguments, governing_verb, is_passive, match, subjects
 from .modality import REPORT_VERBS, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
@@ -202,6 +202,15 @@ class EventExtractor:
             return
         src_tokens = {a.start for a in sources if a.start is not None}
         targets, trole, theads = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
+        if not targets and not cand.nominal:
+            # "X demanded that Y end ...", "X urged that Y ...": the subject of the complement clause
+            for c in trig.children:
+                if c.dep_ == "ccomp":
+                    heads = subjects(c)
+                    got = [a for h in heads for a in actors.resolve_with_conjuncts(h)]
+                    if got:
+                        targets, trole, theads = got, "clause-subject", heads
+                        break
         targets = [t for t in targets if t.start not in src_tokens]
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:

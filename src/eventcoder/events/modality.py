@@ -104,6 +104,10 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
     if top.dep_ == "ccomp" and top.head.lemma_ in THREAT_HEADS:
         threat = True
         reasons.append(f"threat governor '{top.head.text}'")
+    if top.dep_ == "ccomp" and top.head.lemma_ in APPEAL_HEADS | {"propose", "recommend"} \
+            and top.head.lemma_ not in ("tell",):
+        hypo = True
+        reasons.append(f"demanded by '{top.head.text}', not done")
     if top.dep_ == "ccomp" and top.head.lemma_ in ("deny",):
         negated = True
         reasons.append(f"denied by '{top.head.text}'")
