@@ -443,3 +443,16 @@ def test_csv_malformed_rows_and_bad_bytes(tmp_path):
     arts, q = read_all(b)
     assert [a.id for a in arts] == ["x"]
     assert [(r.line, r.reason) for r in q] == [(3, "not valid UTF-8 text (binary file?)")]
+
+
+def test_overlong_document_is_quarantined(tmp_path):
+    from eventcoder.ingest.reader import MAX_CHARS
+
+    p = tmp_path / "huge.jsonl"
+    p.write_text(json.dumps({"id": "big", "date": "2021-01-01", "text": "x " * (MAX_CHARS // 2 + 10)}) + "\n"
+                 + json.dumps({"id": "ok", "date": "2021-01-01", "text": "Fine."}) + "\n")
+    q = ingest.Quarantine()
+    arts = list(read(p, quarantine=q))
+    assert [a.id for a in arts] == ["ok"]
+    (rej,) = list(q)
+    assert rej.line == 1 and "too long" in rej.reason

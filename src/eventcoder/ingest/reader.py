@@ -55,6 +55,10 @@ def _lines_from_str(text: str) -> Iterator[_f.Line]:
             yield lineno, (line.lstrip("\ufeff") if lineno == 1 else line)
 
 
+#: longest document body accepted (spaCy's default max_length); longer ones are quarantined
+MAX_CHARS = 1_000_000
+
+
 def _walk(root: str) -> tuple[list[str], list[tuple[str, OSError]]]:
     """Input files below ``root`` (recursive, hidden entries skipped), sorted by path."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -223,6 +227,10 @@ class Reader(Iterator[Article]):
 
     def _article(self, d: _f.Draft, origin: str) -> Optional[Article]:
         doc_id = d.id or content_id(d.text)
+        if len(d.text) > MAX_CHARS:
+            self._reject(origin, d.line, f"text too long ({len(d.text):,} characters; the limit is "
+                         f"{MAX_CHARS:,}: split the document)", doc_id, d.excerpt)
+            return None
         first = self._seen.get(doc_id)
         if first is not None:
             where = f"{first[0]} line {first[1]}" if first[1] is not None else first[0]
