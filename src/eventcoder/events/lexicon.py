@@ -71,7 +71,7 @@ class Entry:
 def _marked_load(text: str, filename: str) -> tuple[Any, dict[int, int]]:
     """Load YAML and return (data, {id(node-derived object): line}) via a line-recording loader."""
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser when available
         pass
 
     lines: dict[int, int] = {}
