@@ -18,6 +18,9 @@ from .component import ActorIndex
 #: dependents that belong to a noun phrase (for actor resolution)
 PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod",
                          "quantmod", "predet", "appos", "punct"})
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "member", "some", "many",
+                            "group", "number", "handful", "majority", "most", "all", "one", "two", "several",
+                            "team", "contingent", "unit", "delegation", "crowd"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 REPORT_VERBS = frozenset({"say", "tell", "announce", "state", "add", "note", "declare", "insist", "claim",
@@ -293,6 +296,17 @@ class DocActors:
         example = self._such_as(h)
         if example:
             return example
+        if (h.lemma_.lower() in QUANTITY_NOUNS or h.like_num or h.pos_ == "NUM") and not sectors:
+            # "thousands of Kenyans", "dozens of protesters", "members of Hamas"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            got = self.resolve_with_conjuncts(g)
+                            if got:
+                                return tuple(replace(a, text=self.doc.text[toks[0].idx:a.end] if a.end else a.text,
+                                                     start=toks[0].idx if a.start is not None else None)
+                                             for a in got)
         if sectors:
             secs_t = tuple(sectors)
             # "the president of Chile", "officials from Iraq", "protesters in Hong Kong"
@@ -367,9 +381,11 @@ class DocActors:
         """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
         so the event is still recorded, unless ``unknown_actors`` is off."""
         label = h.ent_type_
-        if label in ("GPE", "LOC", "FAC") or (h.pos_ == "PROPN" and not label):
+        if label in ("GPE", "LOC", "FAC", "ORG") or (h.pos_ == "PROPN" and not label):
             # a place as an actor ("shelled Kharkiv", "airstrikes on Gaza"): its country
             place = self._place(h)
+            if place is not None and label == "ORG" and (place.population or 0) < 100000:
+                place = None  # spaCy thinks it is an organisation: only trust a large city
             if place is not None:
                 return (self._actor(toks, code=place.country, country=place.country, sectors=(),
                                     name=place.name, resolved_by=f"gazetteer:{place.kind}",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -15,7 +15,7 @@ from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
 from .match import Candidate, arguments, governing_verb, is_passive, match, subjects
-from .modality import REPORT_VERBS, analyse
+from .modality import REPORT_VERBS, Modality, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -69,8 +69,14 @@ def is_sports(sent: Span) -> bool:
 INTENT_GOVERNORS = frozenset({"agree", "pledge", "promise", "vow", "offer", "commit", "ready", "willing",
                               "prepared", "decide", "plan", "intend"})
 THREAT_GOVERNORS = frozenset({"threaten"})
+#: "X refused to meet Y": a rejection by X of Y (the refused act itself is negated)
+REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject"})
 BUILTIN_INTENT = Entry(id="builtin.intent_governor", code="030", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "for", "in", "on"))
+REJECTED_ACT = {"04": "125", "036": "125", "06": "121", "08": "124", "057": "127", "045": "126",
+                "03": "120", "07": "122"}
+BUILTIN_REJECT = Entry(id="builtin.reject_governor", code="120", verbs=(), file="<builtin>", line=0,
+                       target=("object", "iobj", "to", "with", "for", "on", "from"))
 BUILTIN_THREAT = Entry(id="builtin.threat_governor", code="130", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "against", "on"))
 
@@ -81,7 +87,7 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for t in sent:
         lem = t.lemma_.lower()
-        if lem not in INTENT_GOVERNORS and lem not in THREAT_GOVERNORS:
+        if lem not in INTENT_GOVERNORS and lem not in THREAT_GOVERNORS and lem not in REJECT_GOVERNORS:
             continue
         if t.i in taken:
             continue
@@ -89,10 +95,18 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
         if not xcomps:
             continue
         x = xcomps[0]
+        if lem in REJECT_GOVERNORS:
+            # coded even when the refused act has an entry of its own (that one is negated); the
+            # refused act picks the 12x code ("refused to meet" -> 125)
+            act = next((c.entry.code for c in cands if c.trigger.i == x.i), "")
+            code = REJECTED_ACT.get(act[:3]) or REJECTED_ACT.get(act[:2]) or "120"
+            entry = BUILTIN_REJECT if code == "120" else replace(BUILTIN_REJECT, code=code)
+            out.append(Candidate(entry, x, t, False))
+            continue
         if any(u.i in taken for u in x.subtree):
             continue
         entry = BUILTIN_THREAT if lem in THREAT_GOVERNORS else BUILTIN_INTENT
-        out.append(Candidate(entry, x, None, False))
+        out.append(Candidate(entry, x, t, False))
     return out
 
 
@@ -147,10 +161,24 @@ class EventExtractor:
             seen: set[tuple] = set()
             for best in cands:
                 # the best entry first; an alternative on the same trigger when it finds no actors
+                # (an option that finds a target beats one that finds only a source)
                 options = (best,) + best.alternatives
+                fallback = None
                 for k, cand in enumerate(options):
                     results = list(self._events_for(cand, si, sent, article, actors, date_of))
-                    if any(ev is not None for ev, _ in results) or k == len(options) - 1:
+                    produced = [ev for ev, _ in results if ev is not None]
+                    if any(ev.target is not None for ev in produced):
+                        break
+                    if produced and fallback is None:
+                        fallback = (cand, results)
+                    nxt = options[k + 1] if k + 1 < len(options) else None
+                    if fallback is not None and nxt is not None \
+                            and nxt.specificity[:3] != fallback[0].specificity[:3]:
+                        cand, results = fallback  # a less specific entry does not beat it for a target
+                        break
+                    if k == len(options) - 1:
+                        if fallback is not None:
+                            cand, results = fallback
                         break
                     if trace is not None:
                         for _, why in results:
@@ -212,6 +240,10 @@ class EventExtractor:
                         targets, trole, theads = got, "clause-subject", heads
                         break
         targets = [t for t in targets if t.start not in src_tokens]
+        if targets and e.code[:2] not in SELF_ALLOWED_ROOTS:
+            # "Pakistan deployed police in Islamabad": a target that is the source itself is no target
+            src_codes = {a.code for a in sources if a.code}
+            targets = [t for t in targets if not (t.code and t.code in src_codes and len(src_codes) == 1)]
         pairs: list[tuple[Actor, Optional[Actor]]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
@@ -226,6 +258,11 @@ class EventExtractor:
             pairs = [(s, None) for s in sources]
         governor = governing_verb(trig) if cand.nominal else None
         mod = analyse(trig, cand.nominal, governor)
+        if e.id == BUILTIN_REJECT.id:
+            # the refusal itself happened: only a negation of the refusal ("did not refuse") negates it
+            gov = trig.head
+            mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
+                           negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
         code = e.code
         if mod.threat and code[:2] != "13":
             # "threatened to strike": CAMEO's own threat code; a threat to withdraw cooperation is 130

@@ -30,11 +30,13 @@ class Candidate:
     near_miss: Optional[str] = None  # set for entries that almost matched (explain)
     #: other entries that fired on the same trigger, best first: tried when this one finds no actors
     alternatives: tuple = ()
+    #: number of words of the object phrase (or noun) that matched
+    matched_len: int = 0
 
     @property
     def specificity(self) -> tuple:
         e = self.entry
-        return (1 if e.objects else 0, max((len(o) for o in e.objects), default=0), len(e.code), -e.line)
+        return (1 if e.objects else 0, self.matched_len, len(e.code), -e.line)
 
     def token_ids(self) -> set[int]:
         ids = {self.trigger.i}
@@ -110,6 +112,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
             particle_objs: list[Token] = []
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i:
+                    if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                        continue  # "called X on Tuesday" is not "call on"
                     got = vindex.get((lemma, c.lower_), ())
                     if got:
                         entries.extend(got)
@@ -128,12 +132,13 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         objs = [(o, _object_phrase_lemmas(o))
                                 for o in _with_conjuncts(theme_objects(tok) + particle_objs)]
                     hit = None
+                    best_len = 0
                     for o, lemmas in objs:
-                        if any(_contains_seq(lemmas, seq) for seq in e.objects):
-                            hit = o
-                            break
+                        n = max((len(seq) for seq in e.objects if _contains_seq(lemmas, seq)), default=0)
+                        if n > best_len:
+                            hit, best_len = o, n
                     if hit is not None:
-                        cands.append(Candidate(e, tok, hit, False))
+                        cands.append(Candidate(e, tok, hit, False, matched_len=best_len))
                     elif near_misses is not None:
                         listed = [" ".join(s) for s in e.objects]
                         near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
@@ -154,7 +159,7 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                                 near_misses.append(Candidate(e, tok, None, True,
                                                              near_miss=f"noun lacks modifier(s) {' '.join(n[:-1])}"))
                             continue
-                    cands.append(Candidate(e, tok, None, True))
+                    cands.append(Candidate(e, tok, None, True, matched_len=len(n)))
                     break
     # best per trigger, then drop candidates whose tokens are already used by a better one
     cands.sort(key=lambda c: (0 if not c.nominal else 1, tuple(-x for x in c.specificity), c.trigger.i))
@@ -175,7 +180,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
         used |= ids
         alts = tuple(a for a in by_trigger[c.trigger.i] if a is not c and a.entry.code != c.entry.code
                      and not ((a.token_ids() - ids) & used))
-        out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts) if alts else c)
+        out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts, matched_len=c.matched_len)
+                   if alts else c)
     out.sort(key=lambda c: c.trigger.i)
     return out
 
@@ -200,6 +206,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return agents
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if not subj and verb.dep_ == "ROOT":
+        # a parse that glued the subject to the verb as a compound ("Turkey trades with Iraq")
+        subj = [c for c in verb.children if c.dep_ in ("compound", "npadvmod") and c.i < verb.i
+                and c.pos_ == "PROPN"]
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
