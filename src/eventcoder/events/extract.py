@@ -70,7 +70,7 @@ INTENT_GOVERNORS = frozenset({"agree", "pledge", "promise", "vow", "offer", "com
                               "prepared", "decide", "plan", "intend"})
 THREAT_GOVERNORS = frozenset({"threaten"})
 #: "X refused to meet Y": a rejection by X of Y (the refused act itself is negated)
-REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject"})
+REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject", "fail"})
 BUILTIN_INTENT = Entry(id="builtin.intent_governor", code="030", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "for", "in", "on"))
 REJECTED_ACT = {"04": "125", "036": "125", "06": "121", "08": "124", "057": "127", "045": "126",
@@ -131,17 +131,35 @@ class EventExtractor:
                     continue
                 got = actors.resolve_with_conjuncts(h)
                 if not got:
-                    # "China's support", "the Iraqi side's position": fall back to the possessor
-                    for c in h.children:
-                        if c.dep_ == "poss" and c.pos_ != "PRON":
-                            got = actors.resolve_with_conjuncts(c)
-                            break
+                    got = self._owner_of(h, actors)
                 found.extend(got)
                 if got and role not in ("subject", "object"):
                     break
             if found:
                 return found, role, heads
         return [], "", []
+
+    @staticmethod
+    def _owner_of(h: Token, actors: DocActors) -> tuple[Actor, ...]:
+        """For a thing that is not an actor, whose it is: "China's support" (possessor), "a request by
+        X", "an appeal filed by X", "a proposal from X"."""
+        for c in h.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                got = actors.resolve_with_conjuncts(c)
+                if got:
+                    return got
+        if h.pos_ not in ("NOUN", "PROPN"):
+            return ()
+        for c in h.children:
+            preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from") else \
+                [g for g in c.children if g.dep_ == "agent"] if c.dep_ == "acl" else []
+            for p in preps:
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        got = actors.resolve_with_conjuncts(g)
+                        if got:
+                            return got
+        return ()
 
     def extract(self, doc: Doc, article: Article, actors: DocActors, date_of: DateFn,
                 trace: Optional[Trace] = None) -> list[Event]:
@@ -250,7 +268,8 @@ class EventExtractor:
             if e.code in RECIPROCAL_CODES and trole in ("with", "object"):
                 # a meeting, a phone call or talks involve both sides: one event per direction
                 pairs += [(t, s) for s, t in pairs]
-        elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES):
+        elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES
+                                    or e.id == BUILTIN_REJECT.id):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         elif trole == "" and cand.nominal and len(sources) == 1:
             pairs = [(sources[0], None)]
@@ -264,7 +283,11 @@ class EventExtractor:
             mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
                            negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
         code = e.code
-        if mod.threat and code[:2] != "13":
+        if mod.negated and mod.modality == "future" and "03" <= code[:2] <= "08" and not e.id.startswith("builtin."):
+            # "Israel will not release the prisoners": a refusal (CAMEO 12x), asserted
+            code = REJECTED_ACT.get(code[:3]) or REJECTED_ACT.get(code[:2]) or "120"
+            mod = Modality(modality="asserted", negated=False, reason=f"refusal: {mod.reason}")
+        elif mod.threat and code[:2] != "13":
             # "threatened to strike": CAMEO's own threat code; a threat to withdraw cooperation is 130
             code = self.ontology.threat_code(code) if code[:2] > "08" else "130"
         elif mod.intent and mod.modality == "future":
