@@ -18,6 +18,10 @@ from .component import ActorIndex
 #: dependents that belong to a noun phrase (for actor resolution)
 PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "flat", "nummod",
                          "quantmod", "predet", "appos", "punct"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "area", "region", "district", "province", "camp",
+                         "neighbourhood", "neighborhood", "settlement", "border", "market", "hospital",
+                         "school", "mosque", "church", "facility", "port", "airport", "compound", "outpost",
+                         "checkpoint", "capital", "enclave", "territory", "zone", "site", "base"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "member", "some", "many",
                             "group", "number", "handful", "majority", "most", "all", "one", "two", "several",
                             "team", "contingent", "unit", "delegation", "crowd"})
@@ -296,6 +300,18 @@ class DocActors:
         example = self._such_as(h)
         if example:
             return example
+        if h.lemma_.lower() in PLACE_NOUNS and not sectors:
+            # "a village in northern Nigeria", "the town of Bakhmut": the place's country
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "outside"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            got = self.resolve(g)
+                            if got and got[0].country and (got[0].resolved_by or "").startswith(
+                                    ("gazetteer", "dictionary:name", "dictionary:metonym")):
+                                country = got[0].country
+                                return (self._actor(toks, code=country, country=country, sectors=(),
+                                                    name=got[0].name, resolved_by=f"place-noun+{c.lower_}"),)
         if (h.lemma_.lower() in QUANTITY_NOUNS or h.like_num or h.pos_ == "NUM") and not sectors:
             # "thousands of Kenyans", "dozens of protesters", "members of Hamas"
             for c in h.children:

@@ -19,6 +19,7 @@ from .modality import REPORT_VERBS, Modality, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+LOCATIVE_ROLES = frozenset({"in", "at", "near", "inside", "outside", "across", "along", "throughout"})
 #: consultations that are mutual by nature: coded in both directions
 RECIPROCAL_CODES = frozenset({"040", "041", "044", "046"})
 SYMMETRIC_CODES = frozenset({"019", "087", "084"})
@@ -132,6 +133,11 @@ class EventExtractor:
                 got = actors.resolve_with_conjuncts(h)
                 if not got:
                     got = self._owner_of(h, actors)
+                if role in LOCATIVE_ROLES:
+                    # "attacked ... in Nigeria": the country as a place, not its government
+                    got = tuple(replace(a, code=a.country, sectors=(), resolved_by=f"{a.resolved_by}+place")
+                                if a.country and (a.resolved_by or "").startswith(
+                                    ("dictionary:name+government", "dictionary:metonym")) else a for a in got)
                 found.extend(got)
                 if got and role not in ("subject", "object"):
                     break
