@@ -275,7 +275,6 @@ class DocActors:
             known = self.persons.get(key_full) or self.persons.get(name_toks[-1].text) \
                 or self.persons.get(name_toks[0].text)
             if known is not None:
-                actor = replace(known, text=None, start=None, end=None)
                 actor = self._actor(toks, code=known.code, country=known.country, sectors=known.sectors,
                                     name=known.name, resolved_by=f"coref:name->{known.name}", entry=known.entry)
                 self.person_mentions.append((h.i, actor))

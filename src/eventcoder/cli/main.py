@@ -69,6 +69,8 @@ class _Progress:
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.n = 0
+        self.events = 0
+        self.empty = 0
         self.t0 = time.monotonic()
         self.last = 0.0
 
@@ -154,7 +156,7 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, dedup_w
             from ..export import write_events
             with click.open_file(output, "w", encoding="utf-8") as fh:
                 write_events(events_iter, fh, format=fmt)
-        n_articles, n_events, n_empty = progress.n, events_iter_count(progress), progress_empty(progress)
+        n_articles, n_events, n_empty = progress.n, progress.events, progress.empty
     finally:
         progress.done()
         if store is not None:
@@ -171,17 +173,7 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, dedup_w
         sys.exit(EXIT_QUARANTINED)
 
 
-def events_iter_count(p) -> int:
-    return getattr(p, "events", 0)
-
-
-def progress_empty(p) -> int:
-    return getattr(p, "empty", 0)
-
-
 def _count(results, progress):
-    progress.events = 0
-    progress.empty = 0
     for article, events in results:
         progress.tick(len(events))
         progress.events += len(events)
