@@ -1,7 +1,6 @@
 """End-to-end coding of sentences we wrote ourselves: dyads, codes, modality, evidence."""
 from __future__ import annotations
 
-import pytest
 
 from conftest import find
 

@@ -2,7 +2,6 @@
 example sentences that entries carry (coded and checked here)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -55,7 +55,6 @@ class ActorIndex:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         make = nlp.make_doc
         surfaces: dict[str, list[int]] = {}
-        seen_text: dict[str, set[str]] = {}
 
         def add(kind: str, text: str, idx: int, ambiguous: bool) -> None:
             text = _strip_article(text.strip())

@@ -246,7 +246,6 @@ class DocActors:
                 for s in self.index.choose(m[2], self.date)[1].sectors:
                     if s not in secs:
                         secs.insert(0, s)
-            bare = m[0] <= h.i < m[1]
             if not secs and m[3] in ("name", "metonym") and self.country_as_government:
                 secs = ["GOV"]
                 how += "+government"

@@ -11,7 +11,6 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 import click
 
@@ -113,7 +112,6 @@ def code(paths, fmt, input_format, output, db, quarantine, default_date, dedup_w
 
     Exit code 0 when every document was coded, 3 when some were quarantined.
     """
-    from ..coder import Coder
     from ..ingest import Quarantine, read
 
     settings = make_settings(default_date=default_date, processes=processes, batch_size=batch_size,

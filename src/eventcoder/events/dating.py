@@ -59,7 +59,6 @@ class DocDates:
         t = governor if governor is not None else trigger
         if t.pos_ not in ("VERB", "AUX"):
             t = _owner(t) or t
-        crossed_report = False
         for _ in range(6):
             r = self.by_owner.get(t.i)
             if r is not None:
@@ -69,8 +68,6 @@ class DocDates:
                 break
             if t.dep_ == "ccomp" and t.head.lemma_ not in REPORT_VERBS:
                 break
-            if t.dep_ == "ccomp":
-                crossed_report = True
             t = t.head
         if self.lede is not None:
             return self.lede.date, LEDE, False

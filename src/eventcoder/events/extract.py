@@ -15,7 +15,7 @@ from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
 from .match import Candidate, arguments, governing_verb, is_passive, match, subjects
-from .modality import REPORT_VERBS, Modality, analyse
+from .modality import Modality, analyse
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -238,7 +238,6 @@ class EventExtractor:
             both, _, bheads = self._actors_for(cand, ("between",), actors, exclude)
             if len(both) >= 2:
                 sources, srole, sheads = both, "between", bheads
-        implicit = False
         if not sources and not cand.nominal and e.code[:2] in IMPLICIT_SOURCE_ROOTS and is_passive(trig):
             # "50 people were arrested": the police (or government) of the country in context
             targets0, _, _ = self._actors_for(cand, e.target_roles(False), actors, exclude)
@@ -248,7 +247,7 @@ class EventExtractor:
                 sources = [Actor(code=country + sector, country=country, sectors=(sector,), name=None,
                                  text=None, start=None, end=None, implicit=True,
                                  resolved_by="implicit:event-type")]
-                srole, sheads, implicit = "implicit", [], True
+                srole, sheads = "implicit", []
         if not sources:
             yield None, "no source actor resolved"
             return
