@@ -78,6 +78,12 @@ REJECTED_ACT = {"04": "125", "036": "125", "06": "121", "08": "124", "057": "127
                 "03": "120", "07": "122"}
 BUILTIN_REJECT = Entry(id="builtin.reject_governor", code="120", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "for", "on", "from"))
+#: speech verbs whose complement with "must"/"should" is a demand/appeal to the complement's subject
+SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "stress", "reiterate", "state", "declare",
+                          "emphasize", "emphasise", "argue", "write"})
+BUILTIN_DEMAND = Entry(id="builtin.demand_must", code="100", verbs=(), file="<builtin>", line=0, target=("iobj",))
+BUILTIN_APPEAL = Entry(id="builtin.appeal_should", code="020", verbs=(), file="<builtin>", line=0,
+                       target=("iobj",))
 BUILTIN_THREAT = Entry(id="builtin.threat_governor", code="130", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "against", "on"))
 
@@ -88,6 +94,16 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for t in sent:
         lem = t.lemma_.lower()
+        if lem in SPEECH_VERBS and t.i not in taken and t.pos_ == "VERB":
+            # "X said Y must/should do Z": X demands of (must) or appeals to (should) Y
+            for c in t.children:
+                if c.dep_ == "ccomp":
+                    modals = {a.lower_ for a in c.children if a.dep_ == "aux"}
+                    if modals & {"must", "should"}:
+                        entry = BUILTIN_DEMAND if "must" in modals else BUILTIN_APPEAL
+                        out.append(Candidate(entry, t, None, False))
+                        break
+            continue
         if lem not in INTENT_GOVERNORS and lem not in THREAT_GOVERNORS and lem not in REJECT_GOVERNORS:
             continue
         if t.i in taken:
