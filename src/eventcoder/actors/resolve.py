@@ -96,7 +96,8 @@ class DocActors:
         while out and out[-1].dep_ == "punct" and len(out) > 1:
             out.pop()
         # keep parentheses balanced: "the Islamic State (IS)"
-        if sum(t.text == "(" for t in out) > sum(t.text == ")" for t in out):
+        covered = head.doc[out[0].i:out[-1].i + 1]
+        if sum(t.text == "(" for t in covered) > sum(t.text == ")" for t in covered):
             nxt = out[-1].i + 1
             if nxt < len(head.doc) and head.doc[nxt].text == ")":
                 out.append(head.doc[nxt])
