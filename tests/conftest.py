@@ -53,3 +53,12 @@ def coder_examples():
     from eventcoder.settings import Settings
 
     return Coder(Settings(include_negated=True, include_hypothetical=True, require_target=False))
+
+
+@pytest.fixture(scope="session")
+def cli_app():
+    """The real ``eventcoder`` click group with every command module registered."""
+    from eventcoder.cli.main import _register_optional, cli
+
+    _register_optional()
+    return cli

@@ -7,7 +7,6 @@ import io
 import json
 import math
 
-import click
 import networkx as nx
 import pandas as pd
 import pytest
@@ -23,7 +22,6 @@ from eventcoder.analysis import (
     top,
     write_network,
 )
-from eventcoder.cli.store_commands import register
 from eventcoder.store import Store
 from eventcoder.store.synthetic import make_article, make_event
 
@@ -162,65 +160,57 @@ def test_plots(store, tmp_path):
 
 # --------------------------------------------------------------------------- CLI
 
-def _cli():
-    @click.group()
-    def cli():
-        pass
-    register(cli)
-    return cli
-
-
-def test_query_commands(store_path, tmp_path):
+def test_query_commands(store_path, tmp_path, cli_app):
     runner = CliRunner()
-    res = runner.invoke(_cli(), ["dyad", "USA", "CHN", "--db", store_path, "--by", "month"])
+    res = runner.invoke(cli_app, ["dyad", "USA", "CHN", "--db", store_path, "--by", "month"])
     assert res.exit_code == 0, res.output
     assert "USA->CHN" in res.output and "2024-02-01" in res.output
-    res = runner.invoke(_cli(), ["dyad", "USA", "CHN", "--db", store_path, "--format", "csv"])
+    res = runner.invoke(cli_app, ["dyad", "USA", "CHN", "--db", store_path, "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(res.output)))
     assert len(rows) == 6 and rows[0]["period"] == "2024-01-01"
-    res = runner.invoke(_cli(), ["dyad", "USA", "CHN", "--db", store_path, "--format", "json"])
+    res = runner.invoke(cli_app, ["dyad", "USA", "CHN", "--db", store_path, "--format", "json"])
     data = json.loads(res.output)
     assert data[2]["events"] == 0 and data[2]["goldstein_mean"] is None
     out = tmp_path / "top.jsonl"
-    res = runner.invoke(_cli(), ["top", "dyads", "--db", store_path, "-n", "2", "--format", "jsonl",
+    res = runner.invoke(cli_app, ["top", "dyads", "--db", store_path, "-n", "2", "--format", "jsonl",
                                  "-o", str(out)])
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert lines[0]["source"] == "FRAGOV" and lines[0]["events"] == 2
-    res = runner.invoke(_cli(), ["top", "codes", "--db", store_path, "--root", "19"])
+    res = runner.invoke(cli_app, ["top", "codes", "--db", store_path, "--root", "19"])
     assert res.exit_code == 0 and "190" in res.output
-    res = runner.invoke(_cli(), ["top", "actors", "--db", store_path, "--level", "country", "--format", "csv"])
+    res = runner.invoke(cli_app, ["top", "actors", "--db", store_path, "--level", "country", "--format", "csv"])
     assert pd.read_csv(io.StringIO(res.output))["actor"].tolist()[:2] == ["CHN", "USA"]
 
 
-def test_network_and_plot_commands(store_path, tmp_path):
+def test_network_and_plot_commands(store_path, tmp_path, cli_app):
     runner = CliRunner()
     gml = tmp_path / "graph.graphml"
-    res = runner.invoke(_cli(), ["network", "--db", store_path, "-o", str(gml)])
+    res = runner.invoke(cli_app, ["network", "--db", store_path, "-o", str(gml)])
     assert res.exit_code == 0, res.output
     assert nx.read_graphml(gml).number_of_nodes() == 9
     edges = tmp_path / "edges.csv"
-    res = runner.invoke(_cli(), ["network", "--db", store_path, "-o", str(edges), "--level", "country"])
+    res = runner.invoke(cli_app, ["network", "--db", store_path, "-o", str(edges), "--level", "country"])
     assert res.exit_code == 0 and edges.read_text().startswith("source,target,weight")
-    res = runner.invoke(_cli(), ["network", "--db", store_path, "--format", "json"])
+    res = runner.invoke(cli_app, ["network", "--db", store_path, "--format", "json"])
     assert res.exit_code == 0 and len(json.loads(res.output)) == 6
-    res = runner.invoke(_cli(), ["network", "--db", store_path, "-o", str(tmp_path / "g.xyz")])
+    res = runner.invoke(cli_app, ["network", "--db", store_path, "-o", str(tmp_path / "g.xyz")])
     assert res.exit_code != 0 and "format" in res.output
     png = tmp_path / "p.png"
-    res = runner.invoke(_cli(), ["plot", "dyad", "USA", "CHN", "--db", store_path, "-o", str(png)])
+    res = runner.invoke(cli_app, ["plot", "dyad", "USA", "CHN", "--db", store_path, "-o", str(png)])
     assert res.exit_code == 0, res.output
     assert png.read_bytes()[:4] == b"\x89PNG"
-    res = runner.invoke(_cli(), ["plot", "top-dyads", "--db", store_path, "-o", str(tmp_path / "t.svg")])
+    res = runner.invoke(cli_app, ["plot", "top-dyads", "--db", store_path, "-o", str(tmp_path / "t.svg")])
     assert res.exit_code == 0, res.output
-    res = runner.invoke(_cli(), ["plot", "dyad", "USA", "JPN", "--db", store_path, "-o", str(png)])
+    res = runner.invoke(cli_app, ["plot", "dyad", "USA", "JPN", "--db", store_path, "-o", str(png)])
     assert res.exit_code != 0 and "no events between USA and JPN" in res.output
 
 
-def test_commands_report_missing_and_locked_databases(store_path, tmp_path):
+def test_commands_report_missing_and_locked_databases(store_path, tmp_path, cli_app):
     runner = CliRunner()
-    res = runner.invoke(_cli(), ["top", "actors", "--db", str(tmp_path / "none.duckdb")])
+    res = runner.invoke(cli_app, ["top", "actors", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 1 and "no such database file" in res.output
     # a writer in this process holds the file: read-only opening is refused with a clear message
     with Store.open(store_path):
-        res = runner.invoke(_cli(), ["dyad", "USA", "CHN", "--db", store_path])
+        res = runner.invoke(cli_app, ["dyad", "USA", "CHN", "--db", store_path])
     assert res.exit_code == 1 and store_path in res.output

@@ -6,12 +6,10 @@ import datetime as dt
 import io
 import json
 
-import click
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventcoder.cli.store_commands import register
 from eventcoder.export import flatten, unflatten, write_events
 from eventcoder.model import Location, flat_columns
 from eventcoder.store import Store
@@ -270,41 +268,33 @@ def test_gdelt_from_store_uses_event_counts(store_path):
         assert rec["source"]["code"] in ("USAGOV", "FRA") and "event_key" in rec
 
 
-def _cli():
-    @click.group()
-    def cli():
-        pass
-    register(cli)
-    return cli
-
-
-def test_export_command(store_path, tmp_path):
+def test_export_command(store_path, tmp_path, cli_app):
     runner = CliRunner()
     out = tmp_path / "g.csv"
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--format", "csv", "--profile", "gdelt",
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--format", "csv", "--profile", "gdelt",
                                  "-o", str(out), "--actor", "USA"])
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(out.open()))
     assert len(rows) == 1 and rows[0]["EventCode"] == "0421" and list(rows[0]) == GDELT_PUBLISHED
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--format", "jsonl", "--code", "04",
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--format", "jsonl", "--code", "04",
                                  "--table", "mentions"])
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in res.output.splitlines()]
     assert len(lines) == 4 and all(x["cameo_code"].startswith("04") for x in lines)
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--format", "csv", "--min-sources", "2"])
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--format", "csv", "--min-sources", "2"])
     assert res.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(res.output)))
     assert len(rows) == 1 and rows[0]["num_sources"] == "2" and rows[0]["cameo_code"] == "0421"
     out = tmp_path / "p.parquet"
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--format", "parquet", "--profile", "icews",
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--format", "parquet", "--profile", "icews",
                                  "-o", str(out), "--since", "2024-03-01", "--until", "2024-03-01"])
     assert res.exit_code == 0, res.output
     assert sorted(pq.read_table(out).column("CAMEO Code").to_pylist()) == ["040", "0421"]
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--format", "parquet"])
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--format", "parquet"])
     assert res.exit_code != 0 and "-o" in res.output
-    res = runner.invoke(_cli(), ["export", "--db", str(tmp_path / "nope.duckdb")])
+    res = runner.invoke(cli_app, ["export", "--db", str(tmp_path / "nope.duckdb")])
     assert res.exit_code != 0 and "no such database file" in res.output
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--quad-class", "9"])
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--quad-class", "9"])
     assert res.exit_code != 0
-    res = runner.invoke(_cli(), ["export", "--db", store_path, "--since", "soon"])
+    res = runner.invoke(cli_app, ["export", "--db", store_path, "--since", "soon"])
     assert res.exit_code != 0 and "invalid since" in res.output
