@@ -157,3 +157,52 @@ def test_python_api_accepts_a_parsed_doc(coder):
     doc = coder.nlp("Japan criticized China on Monday.")
     ev = coder.code(doc, date=D)
     assert find(ev, "11", "JPN", "CHN")
+
+
+# --- targets and sources the parse leaves implicit -------------------------------------------------
+
+def test_threat_target_from_the_threatened_act(coder):
+    ev = coder.code("Algeria threatened on Monday to cut off gas supplies to Morocco.", date=D)
+    hits = find(ev, "13", "DZA", "MAR")
+    assert hits, ev
+    assert hits[0]["source"]["code"] == "DZAGOV"
+
+
+def test_place_of_violence_stands_for_the_target(coder):
+    ev = coder.code("Rebel fighters blew up two power pylons near Goma on Sunday.", date=D)
+    hits = find(ev, "18", None, "COD")
+    assert hits, ev
+    assert hits[0]["target"]["code"] == "COD" and hits[0]["target"]["sectors"] == []
+
+
+def test_weapon_subject_gives_implicit_unidentified_force(coder):
+    ev = coder.code("A roadside bomb near the city of Kandahar killed four Canadian soldiers on Tuesday.", date=D)
+    hits = find(ev, "19", "AFGUAF", "CANMIL") or find(ev, "18", "AFGUAF", "CANMIL")
+    assert hits, ev
+    src = hits[0]["source"]
+    assert src["implicit"] is True and src["resolved_by"] == "implicit:weapon-subject"
+
+
+def test_weapon_noun_trigger_is_not_its_own_source(coder):
+    ev = coder.code("The ministers discussed the bomb.", date=D)
+    assert not find(ev, "18") and not find(ev, "19")
+
+
+def test_titled_person_takes_the_one_country_of_a_place_phrase(coder):
+    ev = coder.code("Opposition parties in Ruritania are demanding that President Zog Arvel abandon his tax plan.", date=D)
+    # Ruritania is not a country: nothing to take, the president stays without country
+    assert all(not (e["target"] or {}).get("country") for e in find(ev, "10")), ev
+    ev = coder.code("Opposition parties in Malawi are demanding that President Zog Arvel abandon his tax plan.", date=D)
+    hits = find(ev, "10", "MWI", "MWIGOV")
+    assert hits, ev
+    assert hits[0]["target"]["resolved_by"].endswith("sentence-country")
+
+
+def test_foreign_leader_does_not_take_the_other_partys_country(coder):
+    ev = coder.code("President Zog Arvel welcomed Kenyan President William Ruto on Thursday.", date=D)
+    assert not find(ev, "04", "KEN", "KEN"), ev
+
+
+def test_curly_apostrophe_in_dictionary_names(coder):
+    ev = coder.code("Japan condemned the Democratic People\u2019s Republic of Korea on Monday.", date=D)
+    assert find(ev, "11", "JPN", "PRK"), ev

@@ -87,9 +87,12 @@ class ActorIndex:
             tuple(x if x >= 0 else -1 - x for x in surfaces[k]) for k in self.keys)
         for k_i, key in enumerate(self.keys):
             text = key.split(":", 1)[1]
-            docs = [make(text)]
+            forms = [text]
             if text[:1].islower():
-                docs.append(make(text[:1].upper() + text[1:]))
+                forms.append(text[:1].upper() + text[1:])
+            # news writes "People’s" and "People's" alike
+            forms += [f.replace("'", "\u2019") for f in forms if "'" in f]
+            docs = [make(f) for f in forms]
             self.matcher.add(str(k_i), docs)
         self.metonyms: tuple[Metonym, ...] = tuple(metonyms)
         self.strings = nlp.vocab.strings

@@ -154,6 +154,13 @@ class DocActors:
         if tok.i in self.cache:
             return self.cache[tok.i]
         result = self._resolve(tok)
+        if len(result) == 1 and result[0].country is None and result[0].sectors \
+                and result[0].resolved_by in ("title", "sector-noun"):
+            a = result[0]
+            country = self._sentence_country(tok, domestic=not ({"GOV", "MIL"} & set(a.sectors)))
+            if country:
+                result = (replace(a, code=make_code(country, a.sectors), country=country,
+                                  resolved_by=a.resolved_by + "+sentence-country"),)
         self.cache[tok.i] = result
         for a in result:
             if a.country:
@@ -349,6 +356,28 @@ class DocActors:
                                 name=None, resolved_by="sector-noun"),)
         return self._unknown(h, toks)
 
+    def _sentence_country(self, h: Token, domestic: bool) -> Optional[str]:
+        """The one country a sentence names, for a titled person or sector noun of unknown country
+        ("President Mugabe ... in Zimbabwe", "the judge ... Chilean officials"). Domestic sectors (judges,
+        police, parties, rebels ...) take it from any mention; government and military only from a place
+        phrase ("in Sudan"), as a foreign leader's country is as likely to be the other party's."""
+        sent = h.sent
+        found: dict[str, bool] = {}
+        for m in self.doc._.ec_actor_matches or ():
+            if not (sent.start <= m[0] < sent.end):
+                continue
+            e, _ = self.index.choose(m[2], self.date)
+            if e is None or not (e.kind == "country" or e.country):
+                continue
+            c = e.country or e.code
+            tok = self.doc[m[1] - 1]
+            place = tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "inside", "across", "throughout")
+            found[c] = found.get(c, False) or place
+        if len(found) != 1:
+            return None
+        (c, place), = found.items()
+        return c if (domestic or place) else None
+
     def _coordinated_adjectives(self, m) -> list:
         """Other country adjectives coordinated with the one matched at ``m`` ("Indian and Chinese")."""
         tok = self.doc[m[0]]
@@ -396,7 +425,8 @@ class DocActors:
         """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
         so the event is still recorded, unless ``unknown_actors`` is off."""
         label = h.ent_type_
-        if label in ("GPE", "LOC", "FAC", "ORG") or (h.pos_ == "PROPN" and not label):
+        named_place = h.pos_ == "PROPN" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in PLACE_NOUNS
+        if label in ("GPE", "LOC", "FAC", "ORG") or (h.pos_ == "PROPN" and not label) or named_place:
             # a place as an actor ("shelled Kharkiv", "airstrikes on Gaza"): its country
             place = self._place(h)
             if place is not None and label == "ORG" and (place.population or 0) < 100000:

@@ -26,6 +26,18 @@ SYMMETRIC_CODES = frozenset({"019", "087", "084"})
 #: passive events without an agent whose source the event type implies ("50 people were arrested")
 IMPLICIT_SOURCE_ROOTS = frozenset({"17"})
 IMPLICIT_SOURCE_SECTOR = {"173": "COP", "175": "COP", "172": "GOV", "174": "GOV", "171": "GOV"}
+#: violence whose subject is a weapon or a blast ("a roadside bomb killed three soldiers"): the source is
+#: an unidentified armed force (CAMEO UAF) of the country where it happened, marked implicit
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "minefield",
+                          "rocket", "missile", "shell", "shelling", "mortar", "grenade", "explosive", "gunfire",
+                          "airstrike", "drone", "car-bomb", "bomber", "attack", "ambush", "gunman", "gunmen",
+                          "assailant", "attacker", "sniper"})
+WEAPON_ROOTS = frozenset({"18", "19", "20"})
+#: when no target actor is found, the place of the event is the target for these roots
+#: ("blew up power lines near Kabul", "riot police dispersed protesters in Monrovia")
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: governors whose complement verb carries the target ("threatened to cut off gas to X")
+COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: codes where source and target may be the same actor code (internal coercion / violence)
 SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
@@ -161,6 +173,20 @@ class EventExtractor:
                 return found, role, heads
         return [], "", []
 
+    def _place_country(self, cand: Candidate, heads: list[Token], actors: DocActors) -> Optional[str]:
+        """The country of the place attached to the trigger or to the given heads ("a bombing near
+        Samarra", "killed by a device outside Basra")."""
+        toks = [cand.trigger] + list(heads)
+        for t in toks:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE_ROLES | {"of"}:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            for a in actors.resolve_with_conjuncts(g):
+                                if a.country:
+                                    return a.country
+        return None
+
     @staticmethod
     def _owner_of(h: Token, actors: DocActors) -> tuple[Actor, ...]:
         """For a thing that is not an actor, whose it is: "China's support" (possessor), "a request by
@@ -264,6 +290,14 @@ class EventExtractor:
                                  text=None, start=None, end=None, implicit=True,
                                  resolved_by="implicit:event-type")]
                 srole, sheads = "implicit", []
+        if not sources and e.code[:2] in WEAPON_ROOTS:
+            heads = arguments(cand, "subject") if e.source == ("subject",) or "subject" in e.source else []
+            if any(h.lemma_.lower() in WEAPON_NOUNS and h.i != trig.i for h in heads):
+                country = self._place_country(cand, [h for h in heads if h.i != trig.i], actors)
+                sources = [Actor(code=(country or "") + "UAF", country=country, sectors=("UAF",), name=None,
+                                 text=None, start=None, end=None, implicit=True,
+                                 resolved_by="implicit:weapon-subject")]
+                srole, sheads = "implicit", []
         if not sources:
             yield None, "no source actor resolved"
             return
@@ -278,6 +312,36 @@ class EventExtractor:
                     if got:
                         targets, trole, theads = got, "clause-subject", heads
                         break
+        if not targets and not cand.nominal and e.code[:2] in COMPLEMENT_TARGET_ROOTS:
+            # "X threatened to cut off electricity to Y", "X refused to commit troops to Y": the act's target
+            for c in trig.children:
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                    sub = replace(cand, trigger=c, obj=None, nominal=False)
+                    roles = ("object", "iobj", "to", "against", "with", "on", "for", "from", "into")
+                    got, role, heads = self._actors_for(sub, roles, actors, exclude | src_tokens)
+                    if not got and e.code[:2] == "13":
+                        got, role, heads = self._actors_for(sub, tuple(sorted(LOCATIVE_ROLES)), actors,
+                                                            exclude | src_tokens)
+                    if got:
+                        targets, trole, theads = got, "complement-" + role, heads
+                        break
+        if not targets and e.code[:2] in PLACE_TARGET_ROOTS:
+            # the place where it happened stands for the target: "fired shells at targets in Jericho"
+            got, role, heads = self._actors_for(cand, ("in", "at", "into", "near", "outside", "inside"), actors,
+                                                exclude)
+            if not got:
+                # one level down: "fired at targets in Jericho"
+                for c in trig.children:
+                    if c.dep_ == "prep" and not got:
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                sub = replace(cand, trigger=g, obj=None, nominal=True)
+                                got, role, heads = self._actors_for(sub, ("in", "near", "outside"), actors, exclude)
+            got = [replace(a, code=a.country, sectors=(), resolved_by=f"{a.resolved_by}+place")
+                   for a in got if a.country and (not a.sectors or (a.resolved_by or "").startswith(
+                       ("dictionary:name", "dictionary:metonym", "gazetteer", "place-noun")))]
+            if got:
+                targets, trole, theads = got[:1], "place-" + role, heads
         targets = [t for t in targets if t.start not in src_tokens]
         if targets and e.code[:2] not in SELF_ALLOWED_ROOTS:
             # "Pakistan deployed police in Islamabad": a target that is the source itself is no target
