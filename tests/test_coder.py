@@ -170,7 +170,7 @@ def test_threat_target_from_the_threatened_act(coder):
 
 def test_place_of_violence_stands_for_the_target(coder):
     ev = coder.code("Rebel fighters blew up two power pylons near Goma on Sunday.", date=D)
-    hits = find(ev, "18", None, "COD")
+    hits = find(ev, "18", None, "COD") or find(ev, "17", None, "COD")  # assault or destruction of property
     assert hits, ev
     assert hits[0]["target"]["code"] == "COD" and hits[0]["target"]["sectors"] == []
 
@@ -206,3 +206,14 @@ def test_foreign_leader_does_not_take_the_other_partys_country(coder):
 def test_curly_apostrophe_in_dictionary_names(coder):
     ev = coder.code("Japan condemned the Democratic People\u2019s Republic of Korea on Monday.", date=D)
     assert find(ev, "11", "JPN", "PRK"), ev
+
+
+def test_decision_is_the_act_not_an_intent(coder):
+    ev = coder.code("Canada has decided to lift the sanctions it imposed on Belarus.", date=D)
+    assert find(ev, "08", "CAN", "BLR"), ev
+    assert not find(ev, "03"), ev
+
+
+def test_violence_between_sectors_of_one_country_is_kept(coder):
+    ev = coder.code("A suicide bomber in Kabul killed at least six people on Friday.", date=D)
+    assert find(ev, "1", "AFGREB", "AFGCVL"), ev

@@ -80,7 +80,7 @@ def is_sports(sent: Span) -> bool:
 
 #: "X agreed to / pledged to / is ready to <act the lexicon does not know>": intent to cooperate
 INTENT_GOVERNORS = frozenset({"agree", "pledge", "promise", "vow", "offer", "commit", "ready", "willing",
-                              "prepared", "decide", "plan", "intend"})
+                              "prepared", "plan", "intend"})
 THREAT_GOVERNORS = frozenset({"threaten"})
 #: "X refused to meet Y": a rejection by X of Y (the refused act itself is negated)
 REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject", "fail"})
@@ -407,7 +407,7 @@ class EventExtractor:
                 yield None, f"source and target are the same actor ({src.code})"
                 continue
             if tgt is not None and src.country and src.country == tgt.country and code[:2] in SYMMETRIC_ROOTS \
-                    and (src.name == tgt.name):
+                    and src.name is not None and src.name == tgt.name:
                 yield None, "source and target are the same actor"
                 continue
             ev = Event(

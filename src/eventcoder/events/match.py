@@ -275,6 +275,11 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
                     for p in g.children:
                         if p.dep_ == "pobj":
                             found += _prep_objects(p, role)
+        for o in direct_objects(t):
+            # "lifted the sanctions (it had) imposed on X"
+            for g in o.children:
+                if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB":
+                    found += _prep_objects(g, role)
         return found
     # nominal trigger
     if role == "subject":

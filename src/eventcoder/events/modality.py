@@ -7,9 +7,12 @@ from typing import Optional
 from spacy.tokens import Token
 
 INTENT_HEADS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "vow", "plan", "intend",
-                          "agree", "offer", "commit", "committed", "decide", "hope", "aim", "seek", "want",
+                          "agree", "offer", "commit", "committed", "hope", "aim", "seek", "want",
                           "wish", "expect", "prepare", "determined", "eager", "keen", "resolve", "undertake",
                           "propose", "poised", "going", "vowed"})
+#: "pledged/promised/reiterated support": the verbal support is given, not intended
+VERBAL_SUPPORT_HEADS = frozenset({"pledge", "promise", "offer", "vow", "commit"})
+SUPPORT_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement"})
 THREAT_HEADS = frozenset({"threaten", "warn", "ultimatum"})
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule", "avoid", "cancel", "halt",
                        "stop", "postpone", "unable", "unwilling", "reluctant"})
@@ -90,6 +93,10 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             if lem in THREAT_HEADS:
                 threat = True
                 reasons.append(f"threat governor '{t.text}'")
+            elif lem in INTENT_HEADS and nominal and t is governor and lem in VERBAL_SUPPORT_HEADS \
+                    and trigger.lemma_.lower() in SUPPORT_NOUNS:
+                # "pledged his full support for X": pledging support is the act of support itself
+                reasons.append(f"support expressed by '{t.text}'")
             elif lem in INTENT_HEADS:
                 intent = True
                 reasons.append(f"intent governor '{t.text}'")
