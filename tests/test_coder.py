@@ -217,3 +217,22 @@ def test_decision_is_the_act_not_an_intent(coder):
 def test_violence_between_sectors_of_one_country_is_kept(coder):
     ev = coder.code("A suicide bomber in Kabul killed at least six people on Friday.", date=D)
     assert find(ev, "1", "AFGREB", "AFGCVL"), ev
+
+
+def test_dateline_is_not_an_actor(coder):
+    ev = coder.code("NAIROBI (Newswire) - Police arrested 30 protesters outside parliament on Monday.", date=D)
+    assert all(e["source"]["text"] != "NAIROBI" and "Newswire" not in (e["source"]["text"] or "") for e in ev), ev
+    ev = coder.code("LIMA, May 3 (Agencia) -- Chile condemned the decision on Tuesday.", date=D)
+    assert all("LIMA" not in (e["source"]["text"] or "") for e in ev), ev
+
+
+def test_condemning_an_attack_does_not_make_the_critic_its_author(coder):
+    ev = coder.code("Germany strongly condemned Russia's attack on a hospital in Kharkiv.", date=D)
+    assert find(ev, "11", "DEU", "RUS"), ev
+    assert not find(ev, "18", "DEU") and not find(ev, "19", "DEU"), ev
+
+
+def test_background_relative_clause_is_not_coded(coder):
+    ev = coder.code("Peru freed a journalist who had been jailed by the police for two years.", date=D)
+    assert find(ev, "08", "PER"), ev
+    assert not find(ev, "17"), ev

@@ -7,6 +7,7 @@ of a noun phrase into actors, following surnames, pronouns, "the Iraqi side", "t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -52,6 +53,13 @@ def _span_offsets(tokens: list[Token]) -> tuple[str, int, int]:
     return doc.text[start:end], start, end
 
 
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'.\- ]{2,}(?:/[A-Z][A-Za-z ]+)?"
+                       r"(?:,\s*(?:[A-Z][A-Za-z]+\.?\s*\d{1,2}|[A-Z][a-z]+))?\s*"
+                       r"(?:\([^)]{1,40}\)\s*(?:--|\u2014|\u2013|-|:)|\s(?:--|\u2014|\u2013|-)|--|\u2014)\s+")
+_DATELINE2 = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+\.? \d{1,2},? \(?[A-Z][A-Za-z]+\)?\s*"
+                        r"(?:--|\u2014|\u2013|-|:)\s+")
+
+
 class DocActors:
     """Per-document actor state.  Not thread-safe; one per Doc."""
 
@@ -74,6 +82,10 @@ class DocActors:
         self.focus: list[tuple[int, Actor]] = []
         self.cache: dict[int, tuple[Actor, ...]] = {}
         self.notes: list[str] = []
+        m = _DATELINE.match(doc.text) or _DATELINE2.match(doc.text)
+        #: "KABUL (Reuters) -", "ADDIS ABABA, May 15 (Xinhua) --": a dateline names where the story was
+        #: filed and who filed it, never a participant
+        self.dateline_end = m.end() if m else 0
 
     # ------------------------------------------------------------------ helpers
     def phrase(self, head: Token) -> list[Token]:
@@ -90,6 +102,8 @@ class DocActors:
                     out.append(c)
                     stack.append(c)
         out.sort(key=lambda t: t.i)
+        if self.dateline_end and head.idx >= self.dateline_end:
+            out = [t for t in out if t.idx >= self.dateline_end]
         # trim punctuation / determiners at the edges for offsets
         while out and out[0].dep_ in ("punct", "case") and len(out) > 1:
             out.pop(0)
@@ -153,6 +167,9 @@ class DocActors:
     def resolve(self, tok: Token) -> tuple[Actor, ...]:
         if tok.i in self.cache:
             return self.cache[tok.i]
+        if tok.idx < self.dateline_end:
+            self.cache[tok.i] = ()
+            return ()
         result = self._resolve(tok)
         if len(result) == 1 and result[0].country is None and result[0].sectors \
                 and result[0].resolved_by in ("title", "sector-noun"):

@@ -139,6 +139,17 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _background(trig: Token) -> str:
+    """Why a verb trigger only describes one of the sentence's participants, or "" when it does not:
+    "a journalist who had been jailed", "the sanctions imposed on India" (the story is elsewhere)."""
+    if trig.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trig.children):
+        return "background: past perfect relative clause"
+    if trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "agent" for c in trig.children):
+        return "background: participle modifying a noun"
+    return ""
+
+
 DateFn = Callable[[Token, Optional[Token]], tuple[_dt.date, str, bool]]
 
 
@@ -274,6 +285,10 @@ class EventExtractor:
         e = cand.entry
         trig = cand.trigger
         exclude = {trig.i}
+        background = _background(trig) if not cand.nominal else ""
+        if background:
+            yield None, background
+            return
         sources, srole, sheads = self._actors_for(cand, e.source, actors, exclude)
         if not sources and cand.nominal:
             # "talks between X and Y (took place)": the between-object names both participants

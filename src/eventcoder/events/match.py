@@ -187,6 +187,18 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
 
 
 # ---------------------------------------------------------------- arguments
+#: verbs that talk about an event rather than do it: the subject of "condemned the attack",
+#: "blamed Y for the bombing", "welcomed the agreement" is not the agent of the attack/bombing/agreement
+COMMENT_VERBS = frozenset({
+    "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "blame", "accuse", "welcome",
+    "praise", "hail", "applaud", "commend", "discuss", "debate", "investigate", "probe", "report", "confirm",
+    "deny", "protest", "complain", "mourn", "oppose", "endorse", "demand", "urge", "monitor", "survive",
+    "witness", "fear", "face", "cite", "mention", "describe", "document", "recall", "remember",
+    "commemorate", "mark", "examine", "review", "study", "follow", "watch", "cover", "suffer", "regret",
+    "lament", "slam", "blast", "question", "dispute", "challenge", "reject", "refute", "dismiss", "warn",
+    "ask", "request", "call", "appeal", "await", "expect", "predict", "note", "see", "hear",
+    "know", "learn", "receive", "feel", "resent", "view", "consider", "call off", "stop", "prevent",
+    "avert", "avoid", "halt", "end", "escape", "flee", "evade", "foil", "thwart"})
 def governing_verb(tok: Token) -> Optional[Token]:
     t = tok
     for _ in range(6):
@@ -295,7 +307,8 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
         if t.dep_ in ("nsubj", "nsubjpass"):
             return []
         gv = governing_verb(t)
-        if gv is not None and t.dep_ in ("dobj", "pobj", "attr", "npadvmod", "obj", "appos", "conj"):
+        if gv is not None and t.dep_ in ("dobj", "pobj", "attr", "npadvmod", "obj", "appos", "conj") \
+                and gv.lemma_.lower() not in COMMENT_VERBS:
             return subjects(gv)
         return []
     if role == "object":
