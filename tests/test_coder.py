@@ -236,3 +236,8 @@ def test_background_relative_clause_is_not_coded(coder):
     ev = coder.code("Peru freed a journalist who had been jailed by the police for two years.", date=D)
     assert find(ev, "08", "PER"), ev
     assert not find(ev, "17"), ev
+
+
+def test_owner_named_in_a_noun_modifier_is_the_target(coder):
+    ev = coder.code("Mexico criticized a Brazilian court decision on Monday.", date=D)
+    assert find(ev, "11", "MEX", "BRA"), ev

@@ -209,6 +209,14 @@ class EventExtractor:
                     return got
         if h.pos_ not in ("NOUN", "PROPN"):
             return ()
+        # "a U.S. Supreme Court decision", "Chinese sanctions", "the Iranian nuclear programme": the actor
+        # named in the noun phrase's modifiers
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < h.i and (c.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                      or c.pos_ == "PROPN"):
+                got = actors.resolve(c)
+                if got:
+                    return got
         for c in h.children:
             preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from") else \
                 [g for g in c.children if g.dep_ == "agent"] if c.dep_ == "acl" else []
