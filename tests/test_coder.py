@@ -241,3 +241,14 @@ def test_background_relative_clause_is_not_coded(coder):
 def test_owner_named_in_a_noun_modifier_is_the_target(coder):
     ev = coder.code("Mexico criticized a Brazilian court decision on Monday.", date=D)
     assert find(ev, "11", "MEX", "BRA"), ev
+
+
+def test_appeal_and_demand_take_the_category_of_the_requested_act(coder):
+    ev = coder.code("Kenya urged Uganda to release the detained opposition leaders.", date=D)
+    assert find(ev, "0253", "KEN", "UGA"), ev           # appeal to release persons
+    ev = coder.code("Greece demanded that Turkey withdraw its troops from Cyprus.", date=D)
+    assert find(ev, "1056", "GRC", "TUR"), ev           # demand de-escalation
+    ev = coder.code("Norway urged Colombia to hold talks with the rebels.", date=D)
+    assert find(ev, "026", "NOR", "COL"), ev            # appeal to meet or negotiate
+    ev = coder.code("Norway urged Colombia to do more.", date=D)
+    assert find(ev, "020", "NOR", "COL"), ev            # nothing known requested: the generic code

@@ -240,6 +240,7 @@ class EventExtractor:
                 continue
             cands = match(sent, self.lexicon, skip_codes=self.skip_codes, near_misses=near)
             cands += governor_candidates(sent, cands)
+            acts = {c.trigger.i: c.entry.code for c in cands}
             if trace is not None and near:
                 for c in near:
                     trace.near_misses.append((si, c.trigger.text, c.entry.id, c.near_miss or ""))
@@ -250,7 +251,7 @@ class EventExtractor:
                 options = (best,) + best.alternatives
                 fallback = None
                 for k, cand in enumerate(options):
-                    results = list(self._events_for(cand, si, sent, article, actors, date_of))
+                    results = list(self._events_for(cand, si, sent, article, actors, date_of, acts))
                     produced = [ev for ev, _ in results if ev is not None]
                     if any(ev.target is not None for ev in produced):
                         break
@@ -288,8 +289,41 @@ class EventExtractor:
             return False
         return True
 
+    def _requested_code(self, code: str, trig: Token, acts: Optional[dict[int, str]]) -> str:
+        """A generic appeal (020) or demand (100) takes the category of the act requested: "urged Y to
+        release the prisoners" 0253, "demanded that Y lift the ban" 1051, "called for talks" 026 -
+        CAMEO's 02x/10x codes mirror the 03x intent codes of the same act."""
+        if not acts or code not in ("020", "100"):
+            return code
+        act = None
+        for c in trig.children:
+            heads = []
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "advcl"):
+                heads = [c]
+            elif c.dep_ == "prep" and c.lower_ in ("for", "to"):
+                heads = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            for h in heads:
+                for t in [h] + [x for x in h.children if x.dep_ in ("xcomp", "dobj")]:
+                    if t.i in acts and t.i != trig.i:
+                        act = acts[t.i]
+                        break
+                if act:
+                    break
+            if act:
+                break
+        if act is None or not ("03" <= act[:2] <= "08"):
+            return code
+        intent = act if act[:2] == "03" else self.ontology.intent_code(act)
+        if intent == "039":
+            mapped = code[:2] + "8" if code == "020" else "108"
+        else:
+            mapped = code[:2] + intent[2:] if code == "020" else "10" + intent[2:]
+        while mapped and mapped not in self.ontology:
+            mapped = mapped[:-1] if len(mapped) > 3 else ""
+        return mapped or code
+
     def _events_for(self, cand: Candidate, si: int, sent: Span, article: Article, actors: DocActors,
-                    date_of: DateFn):
+                    date_of: DateFn, acts: Optional[dict[int, str]] = None):
         e = cand.entry
         trig = cand.trigger
         exclude = {trig.i}
@@ -390,7 +424,7 @@ class EventExtractor:
             gov = trig.head
             mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
                            negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
-        code = e.code
+        code = self._requested_code(e.code, trig, acts) if not cand.nominal else e.code
         if mod.negated and mod.modality == "future" and "03" <= code[:2] <= "08" and not e.id.startswith("builtin."):
             # "Israel will not release the prisoners": a refusal (CAMEO 12x), asserted
             code = REJECTED_ACT.get(code[:3]) or REJECTED_ACT.get(code[:2]) or "120"
