@@ -252,3 +252,14 @@ def test_appeal_and_demand_take_the_category_of_the_requested_act(coder):
     assert find(ev, "026", "NOR", "COL"), ev            # appeal to meet or negotiate
     ev = coder.code("Norway urged Colombia to do more.", date=D)
     assert find(ev, "020", "NOR", "COL"), ev            # nothing known requested: the generic code
+
+
+def test_statement_speaks_for_its_author(coder):
+    ev = coder.code("Oxfam issued a statement on Tuesday calling on Ethiopia to reopen the aid corridors.", date=D)
+    hits = find(ev, "02", "NGO", "ETH")
+    assert hits and hits[0]["source"]["text"] == "Oxfam", ev
+
+
+def test_participle_modifier_does_its_act(coder):
+    ev = coder.code("Syrian troops attacking the town of Idlib shelled a market.", date=D)
+    assert find(ev, "1", "SYRMIL"), ev

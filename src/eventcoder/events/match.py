@@ -187,6 +187,11 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
 
 
 # ---------------------------------------------------------------- arguments
+#: texts that speak for their author: "issued a statement calling on X", "a letter urging Y"
+DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "resolution", "declaration", "communique",
+                            "communiqué", "message", "note", "petition", "motion", "editorial", "speech",
+                            "address", "announcement", "press release", "release", "bill", "decree", "order",
+                            "tweet", "post", "video", "appeal", "memorandum", "proposal"})
 #: verbs that talk about an event rather than do it: the subject of "condemned the attack",
 #: "blamed Y for the bombing", "welcomed the agreement" is not the agent of the attack/bombing/agreement
 COMMENT_VERBS = frozenset({
@@ -251,6 +256,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.dep_ in ("attr", "acomp", "oprd") or head.pos_ in ("ADJ", "NUM"):
             return subjects(head.head, depth + 1)
         if dep == "relcl":
+            return [head]
+        if verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "a statement calling on X": the statement's author; "troops attacking the city": the troops
+            if head.lemma_.lower() in DOCUMENT_NOUNS:
+                poss = [c for c in head.children if c.dep_ == "poss"]
+                if poss:
+                    return poss
+                gv = governing_verb(head)
+                return subjects(gv, depth + 1) if gv is not None and gv is not verb else []
             return [head]
         return []
     if head.dep_ == "pcomp" or head.pos_ == "ADP":
