@@ -24,6 +24,15 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def coder_monadic():
+    """A coder that also keeps events without a target (``--allow-monadic``)."""
+    from eventcoder.coder import Coder
+    from eventcoder.settings import Settings
+
+    return Coder(Settings(require_target=False))
+
+
+@pytest.fixture(scope="session")
 def coder_all():
     """A coder that keeps negated and hypothetical events (flagged)."""
     from eventcoder.coder import Coder

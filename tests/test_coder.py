@@ -263,3 +263,12 @@ def test_statement_speaks_for_its_author(coder):
 def test_participle_modifier_does_its_act(coder):
     ev = coder.code("Syrian troops attacking the town of Idlib shelled a market.", date=D)
     assert find(ev, "1", "SYRMIL"), ev
+
+
+def test_no_target_event_beside_a_dyadic_one_is_background(coder_monadic):
+    ev = coder_monadic.code("During the summit, Chile signed a trade agreement with Peru.", date=D)
+    assert find(ev, "05", "CHL", "PER") or find(ev, "06", "CHL", "PER"), ev
+    assert all(e["target"] is not None for e in ev), ev
+    # alone, a monadic event is kept when targets are not required
+    ev = coder_monadic.code("Protesters in Lima demonstrated on Sunday.", date=D)
+    assert find(ev, "14"), ev

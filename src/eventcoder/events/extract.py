@@ -245,6 +245,7 @@ class EventExtractor:
                 for c in near:
                     trace.near_misses.append((si, c.trigger.text, c.entry.id, c.near_miss or ""))
             seen: set[tuple] = set()
+            pending: list[tuple[Optional[Event], str, Candidate]] = []
             for best in cands:
                 # the best entry first; an alternative on the same trigger when it finds no actors
                 # (an option that finds a target beats one that finds only a source)
@@ -276,10 +277,18 @@ class EventExtractor:
                         ev, why = None, "duplicate of an event already coded in this sentence"
                     if ev is not None:
                         seen.add(key)
-                        events.append(ev)
-                    if trace is not None:
-                        trace.decisions.append(Decision(si, cand.trigger.text, cand.entry.id, cand.entry.code,
-                                                        ev is not None and self._visible(ev), why))
+                    pending.append((ev, why, cand))
+            # an event with no target beside one with a dyad is background ("during the talks", "after
+            # the attack", "... and said it was concerned"), not a second event of its own
+            dyadic = any(ev is not None and ev.target is not None and self._visible(ev) for ev, _, _ in pending)
+            for ev, why, cand in pending:
+                if ev is not None and dyadic and ev.target is None:
+                    ev, why = None, "no target, beside a dyadic event in the sentence"
+                if ev is not None:
+                    events.append(ev)
+                if trace is not None:
+                    trace.decisions.append(Decision(si, cand.trigger.text, cand.entry.id, cand.entry.code,
+                                                    ev is not None and self._visible(ev), why))
         return events
 
     def _visible(self, ev: Event) -> bool:
