@@ -272,3 +272,10 @@ def test_no_target_event_beside_a_dyadic_one_is_background(coder_monadic):
     # alone, a monadic event is kept when targets are not required
     ev = coder_monadic.code("Protesters in Lima demonstrated on Sunday.", date=D)
     assert find(ev, "14"), ev
+
+
+def test_sector_without_country_takes_the_other_partys_in_a_one_country_sentence(coder):
+    ev = coder.code("Burmese troops captured a rebel stronghold after five days of fighting.", date=D)
+    assert find(ev, None, "MMRMIL", "MMRREB"), ev
+    ev = coder.code("Burmese troops captured a rebel stronghold near the Thai border.", date=D)
+    assert not find(ev, None, "MMRMIL", "MMRREB"), ev   # two countries named: left unknown

@@ -373,6 +373,17 @@ class DocActors:
                                 name=None, resolved_by="sector-noun"),)
         return self._unknown(h, toks)
 
+    def sentence_countries(self, h: Token) -> set[str]:
+        """The countries the dictionaries find in ``h``'s sentence (names, adjectives, metonyms)."""
+        sent = h.sent
+        out: set[str] = set()
+        for m in self.doc._.ec_actor_matches or ():
+            if sent.start <= m[0] < sent.end:
+                e, _ = self.index.choose(m[2], self.date)
+                if e is not None and (e.kind == "country" or e.country):
+                    out.add(e.country or e.code)
+        return out
+
     def _sentence_country(self, h: Token, domestic: bool) -> Optional[str]:
         """The one country a sentence names, for a titled person or sector noun of unknown country
         ("President Mugabe ... in Zimbabwe", "the judge ... Chilean officials"). Domestic sectors (judges,

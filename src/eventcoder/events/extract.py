@@ -8,7 +8,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import DocActors
+from ..actors.resolve import DocActors, make_code
 from ..model import Actor, Article, Event, Span as TextSpan, make_event_id
 from ..ontology import Ontology
 from ..places import locate
@@ -137,6 +137,15 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
         entry = BUILTIN_THREAT if lem in THREAT_GOVERNORS else BUILTIN_INTENT
         out.append(Candidate(entry, x, t, False))
     return out
+
+
+def _with_country(a: Actor, other: Actor, named: set[str]) -> Actor:
+    if a.country is None and a.sectors and other.country and named <= {other.country} \
+            and not a.implicit and (a.resolved_by or "").startswith(("sector-noun", "title")) \
+            and make_code(other.country, a.sectors) != other.code:
+        return replace(a, code=make_code(other.country, a.sectors), country=other.country,
+                       resolved_by=f"{a.resolved_by}+dyad-country")
+    return a
 
 
 def _background(trig: Token) -> str:
@@ -460,6 +469,12 @@ class EventExtractor:
         if self.settings.locations and any(t is not None for _, t in pairs):
             countries = {a.country for a in sources + targets if a.country}
             location = locate(sent, trig, sheads + theads, context_countries=sorted(countries))
+        if any(t is not None and (s.country is None) != (t.country is None) for s, t in pairs):
+            # "Sudanese troops shelled rebel positions", "rebels attacked Sudanese troops": in a sentence
+            # that names only one country, a sector without a country belongs to the other party's
+            named = actors.sentence_countries(trig)
+            pairs = [(_with_country(s, t, named), _with_country(t, s, named)) if t is not None else (s, t)
+                     for s, t in pairs]
         for src, tgt in pairs:
             if tgt is None and self.settings.require_target:
                 yield None, "no target actor resolved (dyadic events only)"
