@@ -120,8 +120,12 @@ def test_erdogan_in_2019_is_the_turkish_government(pipeline):
 
 def test_surname_outside_the_term_does_not_resolve(pipeline):
     found = resolve_all(pipeline, "Obama criticized the decision.", D(2019, 3, 1))
-    # out of office: not the US government; at most an unknown named entity with an empty code
-    assert not [f for f in found if f[0] == "Obama" and (f[1] or f[3] == "dictionary")]
+    # out of office: not the US government, a former official (CAMEO ELI) of his country
+    assert not [f for f in found if f[0] == "Obama" and (f[1] == "USAGOV" or f[3] == "dictionary")]
+    assert ("Obama", "USAELI", "barack-obama-2009", "dictionary:out-of-office") in found
+    found = resolve_all(pipeline, "Obama criticized the decision.", D(2001, 3, 1))
+    # before the term the name is not his yet: at most an unknown named entity with an empty code
+    assert not [f for f in found if f[0] == "Obama" and f[1]]
     found = resolve_all(pipeline, "Obama criticized the decision.", D(2012, 3, 1))
     assert ("Obama", "USAGOV", "barack-obama-2009", "dictionary") in found
 
@@ -186,3 +190,20 @@ def test_cli_actors_search(tmp_path):
     assert r.exit_code == 0
     hits = json.loads(r.stdout)
     assert hits[0]["id"] == "jane-roe" and hits[0]["where"] == f"{mine}:2" and hits[0]["start"] == "2030-01-01"
+
+
+def test_known_person_out_of_office_keeps_the_country(coder):
+    # Hosni Mubarak is in the dictionary for 1981-2011: in 2024 he is no longer EGYGOV, but still Egyptian
+    ev = coder.code("Mubarak criticized Israel on Monday.", date="2024-05-18")
+    hits = [e for e in ev if e["cameo_code"].startswith("11")]
+    assert hits and hits[0]["source"]["code"] == "EGYELI", ev
+    assert hits[0]["source"]["resolved_by"] == "dictionary:out-of-office"
+    ev = coder.code("President Hosni Mubarak criticized Israel on Monday.", date="2024-05-18")
+    hits = [e for e in ev if e["cameo_code"].startswith("11")]
+    assert hits and hits[0]["source"]["code"] == "EGYGOV", ev
+
+
+def test_guessed_sentence_country_never_makes_both_parties_one(coder):
+    ev = coder.code("President Hosni Mubarak met King Zorbo in Cairo.", date="2005-05-18")
+    assert any(e["cameo_code"].startswith("04") and e["source"]["code"] == "EGYGOV"
+               and e["target"]["code"] != "EGYGOV" for e in ev), ev

@@ -72,9 +72,22 @@ class DocActors:
         self.index = index
         self.country_as_government = country_as_government
         self.match_at: dict[int, tuple[int, int, int, str]] = {}
+        #: people the dictionaries know but not in office on the article's date: their country still holds
+        self.stale_at: dict[int, object] = {}
         for m in doc._.ec_actor_matches or ():
             if index.choose(m[2], date)[0] is None:
-                continue  # no entry of this name applies on the article's date (e.g. out of office)
+                # no entry of this name applies on the article's date (e.g. out of office)
+                if m[3] == "name":
+                    # former office holders only (CAMEO's ELI); before their term a name is not theirs yet
+                    day = date.date() if hasattr(date, "date") else date
+                    people = [index.entries[c] for c in index.candidates[m[2]]
+                              if index.entries[c].kind == "person" and index.entries[c].country
+                              and index.entries[c].end is not None and day is not None
+                              and day > index.entries[c].end]
+                    if people and len({p.country for p in people}) == 1:
+                        for i in range(m[0], m[1]):
+                            self.stale_at[i] = people[-1]
+                continue
             for i in range(m[0], m[1]):
                 self.match_at[i] = m
         self.persons: dict[str, Actor] = {}  # name -> template actor (no offsets)
@@ -303,13 +316,24 @@ class DocActors:
                                     name=known.name, resolved_by=f"coref:name->{known.name}", entry=known.entry)
                 self.person_mentions.append((h.i, actor))
                 return (actor,)
+            stale = next((self.stale_at[t.i] for t in name_toks if t.i in self.stale_at), None)
             if sectors and is_title:
                 # a titled person of unknown country: inherit from a coordinated title ("Chinese State
                 # Councilor and Foreign Minister Wang Yi") or take "King Hassan of Morocco"
                 country = self._conj_country(h) or self._of_country(h)
+                how = "title" + ("+conj-country" if country else "")
+                if country is None and stale is not None:
+                    country, how = stale.country, "title+person-country"
                 secs_t = tuple(sectors)
                 actor = self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
-                                    name=key_full, resolved_by="title" + ("+conj-country" if country else ""))
+                                    name=key_full, resolved_by=how, entry=stale.id if stale else None)
+                self._register(name_toks, actor)
+                return (actor,)
+            if stale is not None:
+                # a known person out of office on this date: CAMEO's elite (ELI) of their country
+                actor = self._actor(toks, code=make_code(stale.country, ("ELI",)), country=stale.country,
+                                    sectors=("ELI",), name=stale.name, resolved_by="dictionary:out-of-office",
+                                    entry=stale.id)
                 self._register(name_toks, actor)
                 return (actor,)
             country = self._conj_country(h)

@@ -148,6 +148,15 @@ def _with_country(a: Actor, other: Actor, named: set[str]) -> Actor:
     return a
 
 
+def _unguess(a: Actor, other: Actor) -> Actor:
+    """A country guessed from the sentence that makes an actor the other party itself was a bad guess
+    ("President X met King Y in Amman"): back to no country."""
+    if a.code and a.code == other.code and (a.resolved_by or "").endswith("+sentence-country"):
+        return replace(a, code=make_code(None, a.sectors), country=None,
+                       resolved_by=a.resolved_by[:-len("+sentence-country")])
+    return a
+
+
 def _background(trig: Token) -> str:
     """Why a verb trigger only describes one of the sentence's participants, or "" when it does not:
     "a journalist who had been jailed", "the sanctions imposed on India" (the story is elsewhere)."""
@@ -418,6 +427,8 @@ class EventExtractor:
             if got:
                 targets, trole, theads = got[:1], "place-" + role, heads
         targets = [t for t in targets if t.start not in src_tokens]
+        if len(sources) == 1:
+            targets = [_unguess(t, sources[0]) for t in targets]
         if targets and e.code[:2] not in SELF_ALLOWED_ROOTS:
             # "Pakistan deployed police in Islamabad": a target that is the source itself is no target
             src_codes = {a.code for a in sources if a.code}
@@ -475,6 +486,8 @@ class EventExtractor:
             named = actors.sentence_countries(trig)
             pairs = [(_with_country(s, t, named), _with_country(t, s, named)) if t is not None else (s, t)
                      for s, t in pairs]
+        pairs = [(s, _unguess(t, s)) if t is not None else (s, t) for s, t in pairs]
+        pairs = [(_unguess(s, t), t) if t is not None else (s, t) for s, t in pairs]
         for src, tgt in pairs:
             if tgt is None and self.settings.require_target:
                 yield None, "no target actor resolved (dyadic events only)"
