@@ -279,3 +279,10 @@ def test_sector_without_country_takes_the_other_partys_in_a_one_country_sentence
     assert find(ev, None, "MMRMIL", "MMRREB"), ev
     ev = coder.code("Burmese troops captured a rebel stronghold near the Thai border.", date=D)
     assert not find(ev, None, "MMRMIL", "MMRREB"), ev   # two countries named: left unknown
+
+
+def test_ethnic_group_is_coded_by_where_it_lives(coder):
+    ev = coder.code("Bosnian Serbs attacked Croatian troops on Monday.", date=D)
+    assert find(ev, "19", "BIH", "HRVMIL"), ev
+    ev = coder.code("Ethnic Albanians in southern Serbia are demanding autonomy from Serbian authorities.", date=D)
+    assert find(ev, "10", "SRBCVL", "SRBGOV"), ev

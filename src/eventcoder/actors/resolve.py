@@ -266,7 +266,25 @@ class DocActors:
                     org = (m, entry)
             elif entry.kind == "country" or entry.country:
                 if country_m is None or m[0] <= h.i < m[1]:
+                    if country_m is not None and m[3] == "adjective" and h.tag_ in ("NNS", "NNPS") \
+                            and m[0] <= h.i < m[1] and country_m[1] is not entry and country_m[0][1] <= m[0]:
+                        # "Bosnian Serbs", "Iraqi Kurds": an ethnic group is coded by where it lives
+                        continue
                     country_m = (m, entry)
+        if country_m is not None and org is None and country_m[0][3] == "adjective" and h.tag_ in ("NNS", "NNPS") \
+                and country_m[0][0] <= h.i < country_m[0][1]:
+            # "ethnic Albanians in southern Serbia", "the Albanians of Kosovo": the country they live in
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and c.lower_ != "from":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            got = self.resolve(g)
+                            if got and got[0].country and got[0].country != (country_m[1].country or country_m[1].code):
+                                toks2 = sorted(set(toks) | set(g.subtree) | {c}, key=lambda t: t.i)
+                                return (self._actor(toks2, code=make_code(got[0].country, ("CVL",)),
+                                                    country=got[0].country, sectors=("CVL",),
+                                                    name=country_m[1].name,
+                                                    resolved_by=f"ethnic-group+{c.lower_}-country"),)
         if org is not None:
             m, entry = org
             secs = tuple(entry.sectors) or tuple(sectors)
