@@ -286,3 +286,8 @@ def test_ethnic_group_is_coded_by_where_it_lives(coder):
     assert find(ev, "19", "BIH", "HRVMIL"), ev
     ev = coder.code("Ethnic Albanians in southern Serbia are demanding autonomy from Serbian authorities.", date=D)
     assert find(ev, "10", "SRBCVL", "SRBGOV"), ev
+
+
+def test_target_inside_the_requested_thing(coder):
+    ev = coder.code("Lithuania called for new sanctions against Belarus on Monday.", date=D)
+    assert find(ev, None, "LTU", "BLR"), ev

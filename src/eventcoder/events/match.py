@@ -306,6 +306,12 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
             for g in o.children:
                 if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB":
                     found += _prep_objects(g, role)
+        for c in t.children:
+            # "called for sanctions against X", "pressed for talks with X"
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "to") and c.lower_ != role:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                        found += _prep_objects(o, role)
         return found
     # nominal trigger
     if role == "subject":
