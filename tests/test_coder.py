@@ -291,3 +291,22 @@ def test_ethnic_group_is_coded_by_where_it_lives(coder):
 def test_target_inside_the_requested_thing(coder):
     ev = coder.code("Lithuania called for new sanctions against Belarus on Monday.", date=D)
     assert find(ev, None, "LTU", "BLR"), ev
+
+
+def test_declined_to_comment_is_decline_comment(coder_monadic):
+    ev = coder_monadic.code("The Kenyan government declined to comment on the report.", date=D)
+    assert find(ev, "011", "KENGOV"), ev
+    assert not find(ev, "12"), ev
+
+
+def test_considering_an_act_is_not_doing_it(coder, coder_all):
+    text = "Germany is considering sending troops to Lithuania."
+    assert not find(coder.code(text, date=D), "15"), text
+    hits = find(coder_all.code(text, date=D), "15", "DEU", "LTU")
+    assert hits and hits[0]["modality"] == "hypothetical"
+
+
+def test_offer_of_troops_is_military_aid_not_a_threat(coder_monadic):
+    ev = coder_monadic.code("Norway offered to send troops to Jordan.", date=D)
+    assert find(ev, "0332", "NOR"), ev
+    assert not find(ev, "13"), ev

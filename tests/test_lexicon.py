@@ -57,6 +57,14 @@ def test_seeded_errors_report_file_and_line(tmp_path):
     assert f"{bad}:14: code 41 must be a quoted string" in msg
 
 
+def test_duplicate_key_in_an_entry_is_an_error(tmp_path):
+    bad = tmp_path / "dup.yaml"
+    bad.write_text("- id: dup.keys\n  code: \"040\"\n  verbs: [meet]\n  verbs: [confer]\n")
+    with pytest.raises(LexiconError) as exc:
+        load_lexicon([bad])
+    assert f"{bad}:4: duplicate key 'verbs' (first at line 3)" in str(exc.value)
+
+
 def test_invalid_yaml_reports_line(tmp_path):
     bad = tmp_path / "broken.yaml"
     bad.write_text("- id: a\n  code: \"041\"\n  verbs: [phone\n")

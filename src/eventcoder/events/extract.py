@@ -15,7 +15,7 @@ from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
 from .match import Candidate, arguments, governing_verb, is_passive, match, subjects
-from .modality import Modality, analyse
+from .modality import Modality, analyse, chain
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -82,6 +82,9 @@ def is_sports(sent: Span) -> bool:
 INTENT_GOVERNORS = frozenset({"agree", "pledge", "promise", "vow", "offer", "commit", "ready", "willing",
                               "prepared", "plan", "intend"})
 THREAT_GOVERNORS = frozenset({"threaten"})
+#: intent governors under which a show of force is an offer of military help
+HELPING_INTENT = frozenset({"offer", "pledge", "promise", "agree", "ready", "willing", "prepared", "commit",
+                            "volunteer"})
 #: "X refused to meet Y": a rejection by X of Y (the refused act itself is negated)
 REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject", "fail"})
 BUILTIN_INTENT = Entry(id="builtin.intent_governor", code="030", verbs=(), file="<builtin>", line=0,
@@ -124,6 +127,10 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
         if not xcomps:
             continue
         x = xcomps[0]
+        if lem in REJECT_GOVERNORS and x.lemma_.lower() == "comment":
+            # "declined to comment": CAMEO 011, not a rejection
+            out.append(Candidate(replace(BUILTIN_REJECT, code="011"), x, t, False))
+            continue
         if lem in REJECT_GOVERNORS:
             # coded even when the refused act has an entry of its own (that one is negated); the
             # refused act picks the 12x code ("refused to meet" -> 125)
@@ -462,7 +469,11 @@ class EventExtractor:
             # "threatened to strike": CAMEO's own threat code; a threat to withdraw cooperation is 130
             code = self.ontology.threat_code(code) if code[:2] > "08" else "130"
         elif mod.intent and mod.modality == "future":
-            code = self.ontology.intent_code(code)
+            if code[:2] == "15" and any(t.lemma_.lower() in HELPING_INTENT for t in chain(trig)):
+                # "offered to send troops to help X": military aid offered, not a threat
+                code = "0332"
+            else:
+                code = self.ontology.intent_code(code)
         info = self.ontology.get(code)
         plover_type, plover_mode = self.ontology.plover(code)
         if e.mode and code == e.code:

@@ -77,6 +77,15 @@ def _marked_load(text: str, filename: str) -> tuple[Any, dict[int, int]]:
     lines: dict[int, int] = {}
 
     def construct_mapping(loader, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str):
+                if key in seen:
+                    # PyYAML would silently keep the last one: an edit lost without a word
+                    raise LexiconError([f"{filename}:{key_node.start_mark.line + 1}: duplicate key '{key}' "
+                                        f"(first at line {seen[key]})"])
+                seen[key] = key_node.start_mark.line + 1
         mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
         lines[id(mapping)] = node.start_mark.line + 1
         return mapping

@@ -13,6 +13,8 @@ INTENT_HEADS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "
 #: "pledged/promised/reiterated support": the verbal support is given, not intended
 VERBAL_SUPPORT_HEADS = frozenset({"pledge", "promise", "offer", "vow", "commit"})
 SUPPORT_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement"})
+#: "is considering sending troops", "weighs whether to impose sanctions": not done, nor promised
+CONSIDER_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"})
 THREAT_HEADS = frozenset({"threaten", "warn", "ultimatum"})
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule", "avoid", "cancel", "halt",
                        "stop", "postpone", "unable", "unwilling", "reluctant"})
@@ -100,6 +102,9 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             elif lem in INTENT_HEADS:
                 intent = True
                 reasons.append(f"intent governor '{t.text}'")
+            elif lem in CONSIDER_HEADS and t.pos_ == "VERB":
+                hypo = True
+                reasons.append(f"only considered by '{t.text}'")
             elif lem in NEG_HEADS:
                 negated = True
                 reasons.append(f"negative governor '{t.text}'")
