@@ -310,3 +310,9 @@ def test_offer_of_troops_is_military_aid_not_a_threat(coder_monadic):
     ev = coder_monadic.code("Norway offered to send troops to Jordan.", date=D)
     assert find(ev, "0332", "NOR"), ev
     assert not find(ev, "13"), ev
+
+
+def test_predicate_adjective_trigger(coder):
+    ev = coder.code("Chile said on Monday it was deeply skeptical of Bolivia's proposal.", date=D)
+    assert find(ev, "012", "CHL", "BOL"), ev
+    assert not find(coder.code("The skeptical minister met Bolivia's president.", date=D), "012")

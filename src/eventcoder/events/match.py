@@ -105,7 +105,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
     vindex, nindex = lexicon.verb_index, lexicon.noun_index
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in VERB_POS:
+        if tok.pos_ in VERB_POS or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and (lemma,) in vindex):
+            # verbs, and predicate adjectives the lexicon lists as verbs ("said it is skeptical of X")
             # phrasal verbs ("call off", "call for", "pull out") take precedence over the bare verb;
             # spaCy often parses the particle as a preposition or adverb
             entries = []
