@@ -316,3 +316,17 @@ def test_predicate_adjective_trigger(coder):
     ev = coder.code("Chile said on Monday it was deeply skeptical of Bolivia's proposal.", date=D)
     assert find(ev, "012", "CHL", "BOL"), ev
     assert not find(coder.code("The skeptical minister met Bolivia's president.", date=D), "012")
+
+
+def test_naming_call_is_not_a_call(coder_monadic):
+    ev = coder_monadic.code("Peru called the Chilean decision unconstitutional.", date=D)
+    assert not find(ev, "02") and not find(ev, "041"), ev
+    assert find(coder_monadic.code("Peru called Chile on Monday.", date=D), "041", "PER", "CHL")
+
+
+def test_agreed_that(coder):
+    ev = coder.code("Egypt and Jordan agreed on Sunday that there was an urgent need for progress.", date=D)
+    assert find(ev, "019", "EGY", "JOR") and find(ev, "019", "JOR", "EGY"), ev
+    ev = coder.code("Senior Kenyan and Ugandan officials agreed that their countries should cooperate on trade.",
+                    date=D)
+    assert find(ev, "030", "KEN", "UGA") and find(ev, "030", "UGA", "KEN"), ev

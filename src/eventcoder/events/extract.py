@@ -99,6 +99,8 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "stress", "reiterate",
 BUILTIN_DEMAND = Entry(id="builtin.demand_must", code="100", verbs=(), file="<builtin>", line=0, target=("iobj",))
 BUILTIN_APPEAL = Entry(id="builtin.appeal_should", code="020", verbs=(), file="<builtin>", line=0,
                        target=("iobj",))
+#: "X and Y agreed that ...": accord (019); "... that they should cooperate": intent to cooperate (030)
+BUILTIN_ACCORD = Entry(id="builtin.agree_that", code="019", verbs=(), file="<builtin>", line=0, target=("with",))
 BUILTIN_THREAT = Entry(id="builtin.threat_governor", code="130", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "against", "on"))
 
@@ -119,6 +121,17 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
                         out.append(Candidate(entry, t, None, False))
                         break
             continue
+        if lem == "agree" and t.i not in taken and t.pos_ == "VERB" \
+                and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                                                             and not any(g.ent_type_ in ("DATE", "TIME")
+                                                                         for g in c.children))
+                            for c in t.children):
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                modals = {a.lower_ for a in clause.children if a.dep_ == "aux"}
+                entry = BUILTIN_INTENT if modals & {"should", "would", "will", "must", "shall"} else BUILTIN_ACCORD
+                out.append(Candidate(entry, t, None, False))
+                continue
         if lem not in INTENT_GOVERNORS and lem not in THREAT_GOVERNORS and lem not in REJECT_GOVERNORS:
             continue
         if t.i in taken:

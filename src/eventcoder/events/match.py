@@ -107,6 +107,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
         lemma = tok.lemma_.lower()
         if tok.pos_ in VERB_POS or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and (lemma,) in vindex):
             # verbs, and predicate adjectives the lexicon lists as verbs ("said it is skeptical of X")
+            if lemma == "call" and any(c.dep_ == "oprd" for c in tok.children):
+                continue  # naming, not calling: "called the move unconstitutional", "what it called interference"
             # phrasal verbs ("call off", "call for", "pull out") take precedence over the bare verb;
             # spaCy often parses the particle as a preposition or adverb
             entries = []
