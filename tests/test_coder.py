@@ -330,3 +330,11 @@ def test_agreed_that(coder):
     ev = coder.code("Senior Kenyan and Ugandan officials agreed that their countries should cooperate on trade.",
                     date=D)
     assert find(ev, "030", "KEN", "UGA") and find(ev, "030", "UGA", "KEN"), ev
+
+
+def test_renewed_call_codes_the_requested_act_and_leaves_it_undone(coder, coder_all):
+    text = "Ghana renewed its call on Togo to release the detained journalists."
+    ev = coder.code(text, date=D)
+    assert find(ev, "0253", "GHA", "TGO"), ev
+    assert not find(ev, "084"), ev
+    assert find(coder_all.code(text, date=D), "084")[0]["modality"] == "hypothetical"

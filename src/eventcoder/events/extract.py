@@ -345,12 +345,12 @@ class EventExtractor:
         act = None
         for c in trig.children:
             heads = []
-            if c.dep_ in ("xcomp", "ccomp", "dobj", "advcl"):
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "advcl", "acl"):
                 heads = [c]
             elif c.dep_ == "prep" and c.lower_ in ("for", "to"):
                 heads = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             for h in heads:
-                for t in [h] + [x for x in h.children if x.dep_ in ("xcomp", "dobj")]:
+                for t in [h] + [x for x in h.children if x.dep_ in ("xcomp", "dobj", "acl")]:
                     if t.i in acts and t.i != trig.i:
                         act = acts[t.i]
                         break
@@ -473,7 +473,7 @@ class EventExtractor:
             gov = trig.head
             mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
                            negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
-        code = self._requested_code(e.code, trig, acts) if not cand.nominal else e.code
+        code = self._requested_code(e.code, trig, acts)
         if mod.negated and mod.modality == "future" and "03" <= code[:2] <= "08" and not e.id.startswith("builtin."):
             # "Israel will not release the prisoners": a refusal (CAMEO 12x), asserted
             code = REJECTED_ACT.get(code[:3]) or REJECTED_ACT.get(code[:2]) or "120"

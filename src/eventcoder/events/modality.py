@@ -21,6 +21,9 @@ NEG_HEADS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule", "a
 #: "urged X to release Y", "called on X to withdraw": the embedded act has not happened
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "demand", "press", "appeal", "request", "encourage",
                           "implore", "exhort", "invite", "want", "need", "tell", "order", "instruct"})
+APPEAL_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultimatum", "order", "invitation",
+                          "proposal", "offer", "bid", "attempt", "effort", "plan", "decision", "promise",
+                          "pledge", "threat", "warning", "right", "readiness", "willingness", "refusal"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPO_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -111,6 +114,12 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             elif lem in APPEAL_HEADS and toks[i - 1].dep_ == "xcomp" and t.pos_ == "VERB":
                 hypo = True
                 reasons.append(f"requested by '{t.text}', not done")
+    # "renewed its call on Togo to release the journalists", "an appeal to Belgium to extradite X"
+    if not nominal and ((trigger.dep_ == "acl" and trigger.head.lemma_.lower() in APPEAL_NOUNS) or (
+            trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in APPEAL_NOUNS for c in trigger.head.children))):
+        hypo = True
+        reasons.append(f"requested by '{trigger.head.text}', not done")
     # a threat reported as "warned (that) X would ..."
     top = toks[-1]
     if top.dep_ == "ccomp" and top.head.lemma_ in THREAT_HEADS:
