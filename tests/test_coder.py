@@ -338,3 +338,20 @@ def test_renewed_call_codes_the_requested_act_and_leaves_it_undone(coder, coder_
     assert find(ev, "0253", "GHA", "TGO"), ev
     assert not find(ev, "084"), ev
     assert find(coder_all.code(text, date=D), "084")[0]["modality"] == "hypothetical"
+
+
+def test_phrasal_entry_that_does_not_match_falls_back_to_the_plain_verb(coder):
+    ev = coder.code("Sweden gave 20 million dollars in aid to Zambia.", date=D)
+    assert find(ev, "07", "SWE", "ZMB"), ev
+    assert not find(ev, "08"), ev
+
+
+def test_noun_object_of_an_event_verb_is_not_an_event(coder):
+    ev = coder.code("Rebels attacked UN peacekeepers near Goma.", date=D)
+    assert find(ev, "1", None, "IGO"), ev
+    assert not find(ev, "07"), ev
+
+
+def test_passive_deployment_has_the_deployed_force_as_source(coder):
+    ev = coder.code("About 2,000 Russian soldiers were deployed along the border in Azerbaijan.", date=D)
+    assert find(ev, "15", "RUSMIL", "AZE"), ev

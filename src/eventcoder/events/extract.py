@@ -183,7 +183,7 @@ def _background(trig: Token) -> str:
     if trig.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trig.children):
         return "background: past perfect relative clause"
     if trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ == "agent" for c in trig.children):
+            and not any(c.dep_ in ("agent", "dobj") for c in trig.children):
         return "background: participle modifying a noun"
     return ""
 
@@ -394,6 +394,15 @@ class EventExtractor:
                                  text=None, start=None, end=None, implicit=True,
                                  resolved_by="implicit:event-type")]
                 srole, sheads = "implicit", []
+        if not sources and not cand.nominal and e.code[:2] == "15" and is_passive(trig):
+            # "Russian peacekeepers were deployed in X": the force deployed is its own source
+            for c in trig.children:
+                if c.dep_ == "nsubjpass":
+                    got = [a for a in actors.resolve_with_conjuncts(c) if a.country]
+                    if got:
+                        sources, srole, sheads = got, "passive-subject", [c]
+                        exclude = exclude | {c.i}
+                        break
         if not sources and e.code[:2] in WEAPON_ROOTS:
             heads = arguments(cand, "subject") if e.source == ("subject",) or "subject" in e.source else []
             if any(h.lemma_.lower() in WEAPON_NOUNS and h.i != trig.i for h in heads):

@@ -5,7 +5,7 @@ Validation errors name the file and line.  ``Lexicon`` is immutable once built.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,8 @@ class Entry:
     examples: tuple[Example, ...] = ()
     file: str = ""
     line: int = 0
+    #: position in the loaded lexicon (files in order, then lines): the last tie-breaker between entries
+    order: int = 0
 
     @property
     def where(self) -> str:
@@ -283,6 +285,7 @@ def load_lexicon(paths: Optional[Sequence[Path]] = None, extra: Sequence[Path] =
         es, ps = parse_entries(data, lines, str(f), ontology)
         entries.extend(es)
         problems.extend(ps)
+    entries = [replace(e, order=i) for i, e in enumerate(entries)]
     dup, warnings = check(entries)
     problems.extend(dup)
     if problems:

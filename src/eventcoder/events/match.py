@@ -36,7 +36,7 @@ class Candidate:
     @property
     def specificity(self) -> tuple:
         e = self.entry
-        return (1 if e.objects else 0, self.matched_len, len(e.code), -e.line)
+        return (1 if e.objects else 0, self.matched_len, len(e.code), -e.order)
 
     def token_ids(self) -> set[int]:
         ids = {self.trigger.i}
@@ -89,8 +89,12 @@ def _contains_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
 
 def _object_phrase_lemmas(obj: Token) -> list[str]:
     # the object's own phrase, not embedded clauses; punctuation skipped ("anti-government")
+    skip: set[int] = set()
+    for t in obj.subtree:
+        if t.dep_ in ("relcl", "advcl") and t is not obj:
+            skip.update(x.i for x in t.subtree)  # "a mediation effort ... whose ties have been strained"
     return [t.lemma_.lower() for t in obj.subtree
-            if t.dep_ not in ("relcl", "advcl") and not t.is_punct and abs(t.i - obj.i) < 12]
+            if t.i not in skip and not t.is_punct and abs(t.i - obj.i) < 12]
 
 
 def _noun_mod_lemmas(noun: Token) -> set[str]:
@@ -121,9 +125,18 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                     if got:
                         entries.extend(got)
                         particle_objs.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            plain = list(vindex.get((lemma,), ()))
             if not entries:
-                entries = list(vindex.get((lemma,), ()))
-            if entries:
+                entries, plain = plain, []
+            produced = 0
+            for attempt in range(2):
+                if attempt == 1:
+                    # no phrasal entry matched its objects: the plain verb's entries are tried
+                    # ("gave 20 million dollars in aid to X" is not "give in")
+                    if produced or not plain:
+                        break
+                    entries, particle_objs = plain, []
+                n_before = len(cands)
                 objs = None
                 for e in entries:
                     if e.code in skip_codes:
@@ -146,6 +159,7 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         listed = [" ".join(s) for s in e.objects]
                         near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
                                                      ", ".join(listed[:6]) + (", …" if len(listed) > 6 else "")))
+                produced = len(cands) - n_before
         elif tok.pos_ in NOUN_POS and lemma in nindex:
             mods = None
             for e in nindex[lemma]:
@@ -185,6 +199,11 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                      and not ((a.token_ids() - ids) & used))
         out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts, matched_len=c.matched_len)
                    if alts else c)
+    # a noun that is the object of another event's verb is that event's object, not an event of its
+    # own ("looted aid", "attacked UN peacekeepers"), unless the verb only talks about it
+    verbs_at = {c.trigger.i for c in out if not c.nominal}
+    out = [c for c in out if not (c.nominal and c.trigger.dep_ == "dobj" and c.trigger.head.i in verbs_at
+                                  and c.trigger.head.lemma_.lower() not in COMMENT_VERBS)]
     out.sort(key=lambda c: c.trigger.i)
     return out
 
