@@ -355,3 +355,9 @@ def test_noun_object_of_an_event_verb_is_not_an_event(coder):
 def test_passive_deployment_has_the_deployed_force_as_source(coder):
     ev = coder.code("About 2,000 Russian soldiers were deployed along the border in Azerbaijan.", date=D)
     assert find(ev, "15", "RUSMIL", "AZE"), ev
+
+
+def test_agreed_with_partner_to_act(coder):
+    ev = coder.code("Kenya agreed with Uganda to build a new railway.", date=D)
+    assert find(ev, "03", "KEN", "UGA"), ev
+    assert not find(ev, "019"), ev

@@ -277,6 +277,10 @@ class EventExtractor:
                     trace.decisions.append(Decision(si, "", "", "", False, "sentence is about sport"))
                 continue
             cands = match(sent, self.lexicon, skip_codes=self.skip_codes, near_misses=near)
+            # "X agreed (with Y) to <act>": the act, with intent, is the event, not the agreeing itself
+            cands = [c for c in cands if c.nominal or c.entry.objects
+                     or c.trigger.lemma_.lower() not in INTENT_GOVERNORS
+                     or not any(x.dep_ == "xcomp" and x.pos_ == "VERB" for x in c.trigger.children)]
             cands += governor_candidates(sent, cands)
             acts = {c.trigger.i: c.entry.code for c in cands}
             if trace is not None and near:
@@ -438,6 +442,13 @@ class EventExtractor:
                     if got:
                         targets, trole, theads = got, "complement-" + role, heads
                         break
+        if not targets and not cand.nominal and trig.dep_ == "xcomp" \
+                and trig.head.lemma_.lower() in INTENT_GOVERNORS | THREAT_GOVERNORS:
+            # "X agreed with Y to exchange technology": the partner named on the governor
+            gov = replace(cand, trigger=trig.head, obj=None, nominal=False)
+            got, role, heads = self._actors_for(gov, ("with", "to"), actors, exclude | src_tokens)
+            if got:
+                targets, trole, theads = got, "governor-" + role, heads
         if not targets and e.code[:2] in PLACE_TARGET_ROOTS:
             # the place where it happened stands for the target: "fired shells at targets in Jericho"
             got, role, heads = self._actors_for(cand, ("in", "at", "into", "near", "outside", "inside"), actors,
