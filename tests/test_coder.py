@@ -361,3 +361,25 @@ def test_agreed_with_partner_to_act(coder):
     ev = coder.code("Kenya agreed with Uganda to build a new railway.", date=D)
     assert find(ev, "03", "KEN", "UGA"), ev
     assert not find(ev, "019"), ev
+
+
+def test_threat_to_act_is_one_threat(coder):
+    ev = coder.code("Iran threatened on Monday to cut off electricity to Azerbaijan.", date=D)
+    assert len(find(ev, "13", "IRN", "AZE")) == 1, ev
+
+
+def test_refused_act_picks_the_rejection_subcode(coder):
+    ev = coder.code("Peru refused to release the prisoners held by Chile.", date=D)
+    assert find(ev, "1243", "PER"), ev
+
+
+def test_noun_modifier_is_not_a_trigger(coder):
+    ev = coder.code("Russian riot police detained 20 protesters in Moscow.", date=D)
+    assert not find(ev, "145"), ev
+    assert find(ev, "17", "RUSCOP"), ev
+
+
+def test_monadic_act_kept_beside_a_dyadic_event(coder_monadic):
+    ev = coder_monadic.code("Kenya mobilized its army and accused Somalia of backing the militants.", date=D)
+    assert find(ev, "15", "KEN"), ev
+    assert find(ev, "11", "KEN", "SOM"), ev

@@ -38,6 +38,9 @@ WEAPON_ROOTS = frozenset({"18", "19", "20"})
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+#: acts that naturally have no target ("resigned", "called off the strike", "mobilized the army",
+#: "began a hunger strike"): kept beside a dyadic event in the same sentence
+MONADIC_CODES = ("081", "082", "083", "14", "15")
 #: codes where source and target may be the same actor code (internal coercion / violence)
 SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
@@ -90,7 +93,17 @@ REJECT_GOVERNORS = frozenset({"refuse", "decline", "reject", "fail"})
 BUILTIN_INTENT = Entry(id="builtin.intent_governor", code="030", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "for", "in", "on"))
 REJECTED_ACT = {"04": "125", "036": "125", "06": "121", "08": "124", "057": "127", "045": "126",
-                "03": "120", "07": "122"}
+                "03": "120", "07": "122",
+                # CAMEO's 12x sub-codes mirror the refused act
+                "061": "1211", "062": "1212", "063": "1213", "064": "1214",
+                "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+                "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
+                "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+
+
+def rejected_code(act: str) -> str:
+    """The 12x code for refusing the act ``act`` ("refused to release the prisoners" 1243)."""
+    return REJECTED_ACT.get(act[:4]) or REJECTED_ACT.get(act[:3]) or REJECTED_ACT.get(act[:2]) or "120"
 BUILTIN_REJECT = Entry(id="builtin.reject_governor", code="120", verbs=(), file="<builtin>", line=0,
                        target=("object", "iobj", "to", "with", "for", "on", "from"))
 #: speech verbs whose complement with "must"/"should" is a demand/appeal to the complement's subject
@@ -148,7 +161,7 @@ def governor_candidates(sent: Span, cands: list[Candidate]) -> list[Candidate]:
             # coded even when the refused act has an entry of its own (that one is negated); the
             # refused act picks the 12x code ("refused to meet" -> 125)
             act = next((c.entry.code for c in cands if c.trigger.i == x.i), "")
-            code = REJECTED_ACT.get(act[:3]) or REJECTED_ACT.get(act[:2]) or "120"
+            code = rejected_code(act) if act else "120"
             entry = BUILTIN_REJECT if code == "120" else replace(BUILTIN_REJECT, code=code)
             out.append(Candidate(entry, x, t, False))
             continue
@@ -278,8 +291,9 @@ class EventExtractor:
                 continue
             cands = match(sent, self.lexicon, skip_codes=self.skip_codes, near_misses=near)
             # "X agreed (with Y) to <act>": the act, with intent, is the event, not the agreeing itself
+            # "X threatened to <act>": the act as a threat; the bare 130 on "threatened" would repeat it
             cands = [c for c in cands if c.nominal or c.entry.objects
-                     or c.trigger.lemma_.lower() not in INTENT_GOVERNORS
+                     or c.trigger.lemma_.lower() not in INTENT_GOVERNORS | THREAT_GOVERNORS
                      or not any(x.dep_ == "xcomp" and x.pos_ == "VERB" for x in c.trigger.children)]
             cands += governor_candidates(sent, cands)
             acts = {c.trigger.i: c.entry.code for c in cands}
@@ -324,7 +338,8 @@ class EventExtractor:
             # the attack", "... and said it was concerned"), not a second event of its own
             dyadic = any(ev is not None and ev.target is not None and self._visible(ev) for ev, _, _ in pending)
             for ev, why, cand in pending:
-                if ev is not None and dyadic and ev.target is None:
+                if ev is not None and dyadic and ev.target is None and (
+                        cand.nominal or not ev.cameo_code.startswith(MONADIC_CODES)):
                     ev, why = None, "no target, beside a dyadic event in the sentence"
                 if ev is not None:
                     events.append(ev)
@@ -496,7 +511,7 @@ class EventExtractor:
         code = self._requested_code(e.code, trig, acts)
         if mod.negated and mod.modality == "future" and "03" <= code[:2] <= "08" and not e.id.startswith("builtin."):
             # "Israel will not release the prisoners": a refusal (CAMEO 12x), asserted
-            code = REJECTED_ACT.get(code[:3]) or REJECTED_ACT.get(code[:2]) or "120"
+            code = rejected_code(code)
             mod = Modality(modality="asserted", negated=False, reason=f"refusal: {mod.reason}")
         elif mod.threat and code[:2] != "13":
             # "threatened to strike": CAMEO's own threat code; a threat to withdraw cooperation is 130

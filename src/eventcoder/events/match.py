@@ -160,7 +160,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
                                                      ", ".join(listed[:6]) + (", …" if len(listed) > 6 else "")))
                 produced = len(cands) - n_before
-        elif tok.pos_ in NOUN_POS and lemma in nindex:
+        elif tok.pos_ in NOUN_POS and lemma in nindex and tok.dep_ != "compound":
+            # (a noun modifying another noun names a kind of thing: "riot police", "attack helicopters")
             mods = None
             for e in nindex[lemma]:
                 if e.code in skip_codes:
@@ -209,6 +210,10 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
 
 
 # ---------------------------------------------------------------- arguments
+#: prepositions whose noun is circumstance, not the subject's own act ("after the attacks")
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "amid", "amidst", "following", "despite",
+                              "because", "due", "over", "about", "regarding", "concerning", "for", "than",
+                              "like", "unlike", "of", "to"})
 #: texts that speak for their author: "issued a statement calling on X", "a letter urging Y"
 DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "resolution", "declaration", "communique",
                             "communiqué", "message", "note", "petition", "motion", "editorial", "speech",
@@ -348,6 +353,8 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
             return [mods[0]]
         if t.dep_ in ("nsubj", "nsubjpass"):
             return []
+        if t.dep_ == "pobj" and (t.head.lower_ in BACKGROUND_PREPS or t.head.head.lower_ in BACKGROUND_PREPS):
+            return []  # "after the attacks", "because of the fighting", "calls for an end to the sanctions"
         gv = governing_verb(t)
         if gv is not None and t.dep_ in ("dobj", "pobj", "attr", "npadvmod", "obj", "appos", "conj") \
                 and gv.lemma_.lower() not in COMMENT_VERBS:

@@ -115,7 +115,8 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
                 hypo = True
                 reasons.append(f"requested by '{t.text}', not done")
     # "renewed its call on Togo to release the journalists", "an appeal to Belgium to extradite X"
-    if not nominal and ((trigger.dep_ == "acl" and trigger.head.lemma_.lower() in APPEAL_NOUNS) or (
+    if not nominal and ((trigger.dep_ in ("acl", "ccomp") and trigger.head.pos_ == "NOUN"
+                         and trigger.head.lemma_.lower() in APPEAL_NOUNS) or (
             trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in APPEAL_NOUNS for c in trigger.head.children))):
         hypo = True
