@@ -383,3 +383,15 @@ def test_monadic_act_kept_beside_a_dyadic_event(coder_monadic):
     ev = coder_monadic.code("Kenya mobilized its army and accused Somalia of backing the militants.", date=D)
     assert find(ev, "15", "KEN"), ev
     assert find(ev, "11", "KEN", "SOM"), ev
+
+
+def test_weapon_gives_the_specific_assault_code(coder):
+    ev = coder.code("Rebel fighters wounded two Malian soldiers in a car bomb attack on Thursday.", date=D)
+    assert find(ev, "18", None, "MLIMIL"), ev
+    assert not find(ev, "190"), ev
+
+
+def test_what_an_accusation_says_is_not_asserted(coder, coder_all):
+    text = "Chile rejected accusations by Peru that it had carried out mass arrests of students."
+    assert not find(coder.code(text, date=D), "17"), text
+    assert find(coder_all.code(text, date=D), "17")[0]["modality"] == "hypothetical"

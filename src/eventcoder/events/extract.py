@@ -429,7 +429,7 @@ class EventExtractor:
                 sources = [Actor(code=(country or "") + "UAF", country=country, sectors=("UAF",), name=None,
                                  text=None, start=None, end=None, implicit=True,
                                  resolved_by="implicit:weapon-subject")]
-                srole, sheads = "implicit", []
+                srole, sheads = "implicit", [h for h in heads if h.i != trig.i]
         if not sources:
             yield None, "no source actor resolved"
             return
@@ -509,6 +509,15 @@ class EventExtractor:
             mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
                            negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
         code = self._requested_code(e.code, trig, acts)
+        if code == "190" and not cand.nominal and acts:
+            # "wounded two soldiers in a bomb attack", "a roadside bombing killed ...", "killed by a device":
+            # the weapon's own code is the more specific one
+            inst = [g for c in trig.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+                    for g in c.children if g.dep_ == "pobj"] + [h for h in sheads if h.i != trig.i]
+            better = [acts[h.i] for h in inst if h.i in acts and acts[h.i][:2] in ("18", "19", "20")
+                      and acts[h.i] != "190"]
+            if better:
+                code = better[0]
         if mod.negated and mod.modality == "future" and "03" <= code[:2] <= "08" and not e.id.startswith("builtin."):
             # "Israel will not release the prisoners": a refusal (CAMEO 12x), asserted
             code = rejected_code(code)

@@ -24,6 +24,9 @@ APPEAL_HEADS = frozenset({"urge", "ask", "call", "demand", "press", "appeal", "r
 APPEAL_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultimatum", "order", "invitation",
                           "proposal", "offer", "bid", "attempt", "effort", "plan", "decision", "promise",
                           "pledge", "threat", "warning", "right", "readiness", "willingness", "refusal"})
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "estimate", "rumour", "rumor",
+                              "suspicion", "assertion", "admission", "speculation", "fear", "fears", "belief",
+                              "theory", "suggestion", "contention", "insinuation"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPO_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -121,6 +124,17 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             and any(c.dep_ == "dobj" and c.lemma_.lower() in APPEAL_NOUNS for c in trigger.head.children))):
         hypo = True
         reasons.append(f"requested by '{trigger.head.text}', not done")
+    # "accusations that it had carried out mass arrests", "an estimate that troops were losing 90 dead a
+    # day": what an allegation, report or estimate says happened is not asserted by the story
+    t = start
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "acl") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in ALLEGATION_NOUNS:
+            hypo = True
+            reasons.append(f"alleged in '{t.head.text}'")
+            break
+        if t.head is t:
+            break
+        t = t.head
     # a threat reported as "warned (that) X would ..."
     top = toks[-1]
     if top.dep_ == "ccomp" and top.head.lemma_ in THREAT_HEADS:
