@@ -395,3 +395,11 @@ def test_what_an_accusation_says_is_not_asserted(coder, coder_all):
     text = "Chile rejected accusations by Peru that it had carried out mass arrests of students."
     assert not find(coder.code(text, date=D), "17"), text
     assert find(coder_all.code(text, date=D), "17")[0]["modality"] == "hypothetical"
+
+
+def test_led_forces_and_conjoined_parts_of_one_force(coder):
+    ev = coder.code("Vietnamese-led forces shelled positions of the Cambodian army.", date=D)
+    assert find(ev, "19", "VNM", "KHMMIL"), ev
+    ev = coder.code("Israeli helicopters and tanks shelled positions of the Palestinian security forces.", date=D)
+    assert find(ev, "19", "ISR", "PSECOP"), ev
+    assert not find(ev, "19", "ISR", "ISR"), ev

@@ -107,6 +107,12 @@ class DocActors:
         while stack:
             t = stack.pop()
             for c in t.children:
+                if c.dep_ == "npadvmod" and t.dep_ == "amod" and c.i < t.i \
+                        and t.lemma_.lower() in ("lead", "run", "command", "own", "dominate"):
+                    # "Vietnamese-led forces", "Saudi-backed militia"
+                    out.append(c)
+                    stack.append(c)
+                    continue
                 if c.dep_ in PHRASE_DEPS:
                     if c.dep_ == "punct" and not (head.left_edge.i <= c.i <= head.i):
                         continue
@@ -199,9 +205,16 @@ class DocActors:
 
     def resolve_with_conjuncts(self, tok: Token) -> tuple[Actor, ...]:
         out = list(self.resolve(tok))
+        first = out[0] if out else None
         for c in tok.conjuncts:
             if c.i > tok.i:
-                out.extend(self.resolve(c))
+                for a in self.resolve(c):
+                    if first is not None and first.country and a.country is None and a.sectors \
+                            and (a.resolved_by or "").startswith("sector-noun"):
+                        # "Palestinian homes and civilian buildings", "Israeli helicopters and tanks"
+                        a = replace(a, code=make_code(first.country, a.sectors), country=first.country,
+                                    resolved_by=a.resolved_by + "+conj-country")
+                    out.append(a)
         return tuple(out)
 
     # ------------------------------------------------------------------ core

@@ -269,7 +269,7 @@ class EventExtractor:
                 if got:
                     return got
         for c in h.children:
-            preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from") else \
+            preps = [c] if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") else \
                 [g for g in c.children if g.dep_ == "agent"] if c.dep_ == "acl" else []
             for p in preps:
                 for g in p.children:
@@ -496,7 +496,9 @@ class EventExtractor:
                 pairs += [(t, s) for s, t in pairs]
         elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES
                                     or e.id == BUILTIN_REJECT.id):
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            # "X and Y clashed": two parties, not two parts of one ("Israeli helicopters and tanks")
+            pairs = [(s, t) for s in sources for t in sources if s is not t
+                     and not (s.country and s.country == t.country)]
         elif trole == "" and cand.nominal and len(sources) == 1:
             pairs = [(sources[0], None)]
         else:
