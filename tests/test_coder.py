@@ -403,3 +403,10 @@ def test_led_forces_and_conjoined_parts_of_one_force(coder):
     ev = coder.code("Israeli helicopters and tanks shelled positions of the Palestinian security forces.", date=D)
     assert find(ev, "19", "ISR", "PSECOP"), ev
     assert not find(ev, "19", "ISR", "ISR"), ev
+
+
+def test_stative_participle_subject_and_domestic_yield_place(coder_monadic):
+    ev = coder_monadic.code("Israel is opposed to the French plan.", date=D)
+    assert find(ev, "1", "ISR"), ev
+    ev = coder_monadic.code("Ethiopia lifted the state of emergency in Tigray on Sunday.", date=D)
+    assert find(ev, "081", "ETH"), ev

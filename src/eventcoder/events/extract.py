@@ -36,6 +36,8 @@ WEAPON_ROOTS = frozenset({"18", "19", "20"})
 #: when no target actor is found, the place of the event is the target for these roots
 #: ("blew up power lines near Kabul", "riot police dispersed protesters in Monrovia")
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: domestic yields whose place is their target ("lifted the state of emergency in Darfur")
+PLACE_TARGET_CODES = ("081", "082")
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: acts that naturally have no target ("resigned", "called off the strike", "mobilized the army",
@@ -196,7 +198,7 @@ def _background(trig: Token) -> str:
     if trig.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trig.children):
         return "background: past perfect relative clause"
     if trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in ("agent", "dobj") for c in trig.children):
+            and trig.head.dep_ != "ROOT" and not any(c.dep_ in ("agent", "dobj", "conj") for c in trig.children):
         return "background: participle modifying a noun"
     return ""
 
@@ -464,7 +466,7 @@ class EventExtractor:
             got, role, heads = self._actors_for(gov, ("with", "to"), actors, exclude | src_tokens)
             if got:
                 targets, trole, theads = got, "governor-" + role, heads
-        if not targets and e.code[:2] in PLACE_TARGET_ROOTS:
+        if not targets and (e.code[:2] in PLACE_TARGET_ROOTS or e.code.startswith(PLACE_TARGET_CODES)):
             # the place where it happened stands for the target: "fired shells at targets in Jericho"
             got, role, heads = self._actors_for(cand, ("in", "at", "into", "near", "outside", "inside"), actors,
                                                 exclude)

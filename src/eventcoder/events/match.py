@@ -214,6 +214,10 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
 BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "amid", "amidst", "following", "despite",
                               "because", "due", "over", "about", "regarding", "concerning", "for", "than",
                               "like", "unlike", "of", "to"})
+#: participles that describe the subject's own stance ("is opposed to", "is committed to")
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "convince", "concern",
+                                 "worry", "dedicate", "devote", "engage", "interest", "alarm", "disappoint",
+                                 "dismay", "satisfy", "please", "encourage", "obligate", "bind"})
 #: texts that speak for their author: "issued a statement calling on X", "a letter urging Y"
 DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "resolution", "declaration", "communique",
                             "communiqué", "message", "note", "petition", "motion", "editorial", "speech",
@@ -248,6 +252,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if is_passive(verb):
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not agents and verb.lemma_.lower() in STATIVE_PARTICIPLES:
+            # "Israel is opposed to X", "Kenya is committed to Y": a state of the subject, not a passive
+            return [c for c in verb.children if c.dep_ == "nsubjpass"][:1]
         return agents
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if not subj and verb.dep_ == "ROOT":
