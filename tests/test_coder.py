@@ -410,3 +410,10 @@ def test_stative_participle_subject_and_domestic_yield_place(coder_monadic):
     assert find(ev, "1", "ISR"), ev
     ev = coder_monadic.code("Ethiopia lifted the state of emergency in Tigray on Sunday.", date=D)
     assert find(ev, "081", "ETH"), ev
+
+
+def test_participial_motive_is_not_an_event(coder):
+    ev = coder.code("The minister flew to Nairobi on Friday, seeking to mend ties with Kenya.", date=D)
+    assert not find(ev, "03") and not find(ev, "05"), ev
+    ev = coder.code("Uganda is seeking to mend ties with Kenya.", date=D)
+    assert find(ev, "03", "UGA", "KEN"), ev

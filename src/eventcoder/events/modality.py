@@ -13,6 +13,8 @@ INTENT_HEADS = frozenset({"ready", "willing", "prepared", "pledge", "promise", "
 #: "pledged/promised/reiterated support": the verbal support is given, not intended
 VERBAL_SUPPORT_HEADS = frozenset({"pledge", "promise", "offer", "vow", "commit"})
 SUPPORT_NOUNS = frozenset({"support", "backing", "solidarity", "endorsement"})
+#: participial adjuncts of purpose: "seeking to", "hoping to", "aiming to", "trying to"
+MOTIVE_HEADS = frozenset({"seek", "hope", "aim", "try", "attempt", "want", "wish", "look", "strive"})
 #: "is considering sending troops", "weighs whether to impose sanctions": not done, nor promised
 CONSIDER_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder", "debate", "discuss"})
 THREAT_HEADS = frozenset({"threaten", "warn", "ultimatum"})
@@ -98,7 +100,11 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             lem = t.lemma_.lower()
             if t is trigger:
                 continue
-            if lem in THREAT_HEADS:
+            if lem in MOTIVE_HEADS and t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "conj"):
+                # "..., seeking to mend ties with China": a motive the writer ascribes, not an act or a pledge
+                hypo = True
+                reasons.append(f"motive '{t.text}'")
+            elif lem in THREAT_HEADS:
                 threat = True
                 reasons.append(f"threat governor '{t.text}'")
             elif lem in INTENT_HEADS and nominal and t is governor and lem in VERBAL_SUPPORT_HEADS \
