@@ -417,3 +417,8 @@ def test_participial_motive_is_not_an_event(coder):
     assert not find(ev, "03") and not find(ev, "05"), ev
     ev = coder.code("Uganda is seeking to mend ties with Kenya.", date=D)
     assert find(ev, "03", "UGA", "KEN"), ev
+
+
+def test_coordinated_names_when_the_parser_splits_a_name(coder):
+    ev = coder.code("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.", date="2015-01-01")
+    assert find(ev, "03", "USAGOV", "RUSGOV") and find(ev, "03", "RUSGOV", "USAGOV"), ev

@@ -206,7 +206,14 @@ class DocActors:
     def resolve_with_conjuncts(self, tok: Token) -> tuple[Actor, ...]:
         out = list(self.resolve(tok))
         first = out[0] if out else None
-        for c in tok.conjuncts:
+        m = self.match_at.get(tok.i)
+        conj = list(tok.conjuncts)
+        if m is not None:
+            # a name the parser split ("Barack" as head, "Obama ... and Vladimir Putin" below it)
+            for t in self.doc[m[0]:m[1]]:
+                if t is not tok:
+                    conj += [c for c in t.conjuncts if not (m[0] <= c.i < m[1])]
+        for c in conj:
             if c.i > tok.i:
                 for a in self.resolve(c):
                     if first is not None and first.country and a.country is None and a.sectors \
