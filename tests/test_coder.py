@@ -422,3 +422,13 @@ def test_participial_motive_is_not_an_event(coder):
 def test_coordinated_names_when_the_parser_splits_a_name(coder):
     ev = coder.code("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.", date="2015-01-01")
     assert find(ev, "03", "USAGOV", "RUSGOV") and find(ev, "03", "RUSGOV", "USAGOV"), ev
+
+
+def test_subject_hung_under_a_dateline(coder):
+    ev = coder.code("THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan "
+                    "minister with genocide.", date=D)
+    assert find(ev, "1", "IGO", "RWA"), ev
+    ev = coder.code("SKOPJE, North Macedonia (AP) -- North Macedonia's parliament passed a resolution on "
+                    "Thursday criticizing President Zog Arvel.", date=D)
+    hits = find(ev, "11", "MKDLEG")
+    assert hits and hits[0]["target"]["code"] == "MKDGOV", ev

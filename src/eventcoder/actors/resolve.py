@@ -187,8 +187,13 @@ class DocActors:
         if tok.i in self.cache:
             return self.cache[tok.i]
         if tok.idx < self.dateline_end:
-            self.cache[tok.i] = ()
-            return ()
+            # the parser often hangs the real subject under the dateline ("THE HAGUE -- A UN prosecutor
+            # charged ..." with "HAGUE" as subject and "prosecutor" as its apposition)
+            after = [t for t in tok.subtree if t.idx >= self.dateline_end and t.head.idx < self.dateline_end
+                     and t.dep_ in ("appos", "conj", "npadvmod", "nmod", "dep", "compound")]
+            result = self.resolve(after[0]) if after else ()
+            self.cache[tok.i] = result
+            return result
         result = self._resolve(tok)
         if len(result) == 1 and result[0].country is None and result[0].sectors \
                 and result[0].resolved_by in ("title", "sector-noun"):
@@ -282,6 +287,9 @@ class DocActors:
             if entry is None:
                 continue
             if entry.kind in ORG_KINDS and m[3] == "name":
+                if entry.kind in ("business", "media") and is_title \
+                        and all(self.doc[i].ent_type_ == "PERSON" for i in range(m[0], m[1])):
+                    continue  # "President Ilir Meta" is a person, not the company
                 if org is None or m[0] <= h.i < m[1]:
                     org = (m, entry)
             elif entry.kind == "country" or entry.country:
@@ -440,9 +448,9 @@ class DocActors:
         sent = h.sent
         out: set[str] = set()
         for m in self.doc._.ec_actor_matches or ():
-            if sent.start <= m[0] < sent.end:
+            if sent.start <= m[0] < sent.end and self.doc[m[0]].idx >= self.dateline_end:
                 e, _ = self.index.choose(m[2], self.date)
-                if e is not None and (e.kind == "country" or e.country):
+                if e is not None and (e.kind == "country" or (e.country and e.kind not in ("business", "media"))):
                     out.add(e.country or e.code)
         return out
 
@@ -454,10 +462,10 @@ class DocActors:
         sent = h.sent
         found: dict[str, bool] = {}
         for m in self.doc._.ec_actor_matches or ():
-            if not (sent.start <= m[0] < sent.end):
+            if not (sent.start <= m[0] < sent.end) or self.doc[m[0]].idx < self.dateline_end:
                 continue
             e, _ = self.index.choose(m[2], self.date)
-            if e is None or not (e.kind == "country" or e.country):
+            if e is None or not (e.kind == "country" or (e.country and e.kind not in ("business", "media"))):
                 continue
             c = e.country or e.code
             tok = self.doc[m[1] - 1]

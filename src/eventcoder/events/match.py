@@ -267,6 +267,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [verb.head]
         if s.dep_ == "csubj" or s.pos_ in ("VERB", "AUX"):
             return []
+        if len(subj) > 1 and s.i == s.sent.start and s.is_upper:
+            return subj[1:2]  # "TIRANA, Albania (AP) -- Albania's parliament passed ...": a dateline parsed as subject
         return [s]
     head = verb.head
     if head is verb:
