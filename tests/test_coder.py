@@ -432,3 +432,8 @@ def test_subject_hung_under_a_dateline(coder):
                     "Thursday criticizing President Zog Arvel.", date=D)
     hits = find(ev, "11", "MKDLEG")
     assert hits and hits[0]["target"]["code"] == "MKDGOV", ev
+
+
+def test_aid_place_is_the_recipient(coder):
+    ev = coder.code("Norway provided 40 million dollars for humanitarian assistance in northern Somalia.", date=D)
+    assert find(ev, "07", "NOR", "SOM"), ev

@@ -37,7 +37,7 @@ WEAPON_ROOTS = frozenset({"18", "19", "20"})
 #: ("blew up power lines near Kabul", "riot police dispersed protesters in Monrovia")
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: domestic yields whose place is their target ("lifted the state of emergency in Darfur")
-PLACE_TARGET_CODES = ("081", "082")
+PLACE_TARGET_CODES = ("081", "082", "087", "07")
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: acts that naturally have no target ("resigned", "called off the strike", "mobilized the army",
