@@ -437,3 +437,10 @@ def test_subject_hung_under_a_dateline(coder):
 def test_aid_place_is_the_recipient(coder):
     ev = coder.code("Norway provided 40 million dollars for humanitarian assistance in northern Somalia.", date=D)
     assert find(ev, "07", "NOR", "SOM"), ev
+
+
+def test_protest_takes_the_target_of_its_demand(coder):
+    ev = coder.code("Thousands of students in Jakarta staged demonstrations on Saturday to demand reforms "
+                    "from the Indonesian government.", date=D)
+    assert find(ev, "14", "IDN", "IDNGOV"), ev
+    assert not find(ev, "10"), ev

@@ -192,6 +192,20 @@ def _unguess(a: Actor, other: Actor) -> Actor:
     return a
 
 
+#: verbs of a protest's purpose clause ("... to demand / to press for / to call for ...")
+PURPOSE_DEMANDS = frozenset({"demand", "press", "call", "urge", "push", "seek", "insist"})
+
+
+def _purpose_of_protest(trig: Token, acts: Optional[dict[int, str]]) -> bool:
+    """ "staged a rally to demand X", "went on hunger strike demanding X": the demand is the protest's."""
+    if not acts or trig.dep_ not in ("advcl", "xcomp") or trig.lemma_.lower() not in PURPOSE_DEMANDS:
+        return False
+    head = trig.head
+    if acts.get(head.i, "")[:2] == "14":
+        return True
+    return any(acts.get(c.i, "")[:2] == "14" for c in head.children if c.dep_ in ("dobj", "attr"))
+
+
 def _background(trig: Token) -> str:
     """Why a verb trigger only describes one of the sentence's participants, or "" when it does not:
     "a journalist who had been jailed", "the sanctions imposed on India" (the story is elsewhere)."""
@@ -399,6 +413,9 @@ class EventExtractor:
         if background:
             yield None, background
             return
+        if not cand.nominal and e.code[:2] in ("02", "10") and _purpose_of_protest(trig, acts):
+            yield None, "the purpose of a protest, coded with the protest"
+            return
         sources, srole, sheads = self._actors_for(cand, e.source, actors, exclude)
         if not sources and cand.nominal:
             # "talks between X and Y (took place)": the between-object names both participants
@@ -459,6 +476,27 @@ class EventExtractor:
                     if got:
                         targets, trole, theads = got, "complement-" + role, heads
                         break
+        protest_demand = ""
+        if not targets and e.code[:2] == "14":
+            # "students staged demonstrations to demand the president's resignation": the protest is
+            # against the demand's target, and its sub-code says what it demands (141x ... 145x)
+            verb = trig if not cand.nominal else (governing_verb(trig) or trig)
+            for c in verb.children:
+                if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_DEMANDS:
+                    sub = replace(cand, trigger=c, obj=None, nominal=False)
+                    got, role, heads = self._actors_for(sub, ("object", "iobj", "on", "from", "to", "for"), actors,
+                                                        exclude | src_tokens)
+                    if not got:
+                        for cc in c.children:
+                            if cc.dep_ == "ccomp":
+                                heads = subjects(cc)
+                                got = [a for h in heads for a in actors.resolve_with_conjuncts(h)]
+                                role = "clause-subject"
+                    got = [a for a in got if a.start not in src_tokens]
+                    if got:
+                        targets, trole, theads = got, "protest-demand-" + role, heads
+                    protest_demand = (acts or {}).get(c.i, "")
+                    break
         if not targets and not cand.nominal and trig.dep_ == "xcomp" \
                 and trig.head.lemma_.lower() in INTENT_GOVERNORS | THREAT_GOVERNORS:
             # "X agreed with Y to exchange technology": the partner named on the governor
@@ -513,6 +551,9 @@ class EventExtractor:
             mod = Modality(modality="hypothetical" if mod.modality == "hypothetical" else "asserted",
                            negated=any(c.dep_ == "neg" for c in gov.children), reason=f"refused by '{gov.text}'")
         code = self._requested_code(e.code, trig, acts)
+        if protest_demand.startswith("104") and len(protest_demand) == 4 and len(code) == 3 \
+                and code + protest_demand[3] in self.ontology:
+            code = code + protest_demand[3]  # 1041 leadership change -> 1411 / 1421 / ... 1451
         if code == "190" and not cand.nominal and acts:
             # "wounded two soldiers in a bomb attack", "a roadside bombing killed ...", "killed by a device":
             # the weapon's own code is the more specific one
