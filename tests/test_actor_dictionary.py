@@ -476,3 +476,20 @@ def test_unreadable_values(tmp_path, text, line):
     with pytest.raises(DictionaryError) as info:
         load_dictionary([path])
     assert str(info.value).startswith(f"{path}:{line}: cannot read the value")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kampuchean guerrilla camps", "KHMREB"),
+    ("Soviet troops", "RUSMIL"),
+    ("Yugoslav federal forces", "SRBMIL"),
+    ("Serbian Labour Minister Zoran Petrov", "SRBGOV"),   # a title, not the British Labour Party
+    ("British Labour leader Keir Starmer", "GBRPTYLAB"),
+])
+def test_historical_names_and_titles_containing_party_names(text, code, cli_app):
+    import json
+
+    from click.testing import CliRunner
+
+    r = CliRunner().invoke(cli_app, ["actors", "resolve", text, "--date", "2000-01-01", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["actors"][0]["code"] == code

@@ -313,6 +313,10 @@ class DocActors:
                                                     country=got[0].country, sectors=("CVL",),
                                                     name=country_m[1].name,
                                                     resolved_by=f"ethnic-group+{c.lower_}-country"),)
+        if org is not None and country_m is not None and org[1].kind in ("party", "business", "media") \
+                and country_m[0][3] == "adjective" and country_m[0][1] <= org[0][0] \
+                and (country_m[1].country or country_m[1].code) != org[1].country:
+            org = None  # "Serbian Labour Minister X": a title, not the British Labour Party
         if org is not None:
             m, entry = org
             secs = tuple(entry.sectors) or tuple(sectors)
