@@ -48,9 +48,9 @@ def make_code(country: Optional[str], sectors: tuple[str, ...]) -> str:
 
 def _span_offsets(tokens: list[Token]) -> tuple[str, int, int]:
     first, last = tokens[0], tokens[-1]
-    doc = first.doc
     start, end = first.idx, last.idx + len(last.text)
-    return doc.text[start:end], start, end
+    # the span's own text: Doc.text would be rebuilt from every token on each call
+    return first.doc[first.i:last.i + 1].text, start, end
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\- ]{2,}(?:/[A-Z][A-Za-z ]+)?"
@@ -95,7 +95,8 @@ class DocActors:
         self.focus: list[tuple[int, Actor]] = []
         self.cache: dict[int, tuple[Actor, ...]] = {}
         self.notes: list[str] = []
-        m = _DATELINE.match(doc.text) or _DATELINE2.match(doc.text)
+        self.text = doc.text
+        m = _DATELINE.match(self.text) or _DATELINE2.match(self.text)
         #: "KABUL (Reuters) -", "ADDIS ABABA, May 15 (Xinhua) --": a dateline names where the story was
         #: filed and who filed it, never a participant
         self.dateline_end = m.end() if m else 0
@@ -417,7 +418,7 @@ class DocActors:
                         if g.dep_ == "pobj":
                             got = self.resolve_with_conjuncts(g)
                             if got:
-                                return tuple(replace(a, text=self.doc.text[toks[0].idx:a.end] if a.end else a.text,
+                                return tuple(replace(a, text=self.text[toks[0].idx:a.end] if a.end else a.text,
                                                      start=toks[0].idx if a.start is not None else None)
                                              for a in got)
         if sectors:

@@ -612,7 +612,7 @@ def _entity_of(tok):
 
 def _text_of(tokens: Sequence) -> str:
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def _resolve_phrase(phrase: list[_Mention], gaz: Gazetteer,
