@@ -444,3 +444,9 @@ def test_protest_takes_the_target_of_its_demand(coder):
                     "from the Indonesian government.", date=D)
     assert find(ev, "14", "IDN", "IDNGOV"), ev
     assert not find(ev, "10"), ev
+
+
+def test_protest_against_in_purpose_clause(coder):
+    ev = coder.code("Jailed Belarusian opposition leader Ivan Petrov began a hunger strike to protest against "
+                    "the Belarusian authorities.", date=D)
+    assert find(ev, "142", "BLROPP", "BLRGOV"), ev

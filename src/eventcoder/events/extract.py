@@ -194,6 +194,8 @@ def _unguess(a: Actor, other: Actor) -> Actor:
 
 #: verbs of a protest's purpose clause ("... to demand / to press for / to call for ...")
 PURPOSE_DEMANDS = frozenset({"demand", "press", "call", "urge", "push", "seek", "insist"})
+#: "... a hunger strike to protest against X", "... to denounce X": whom the protest is against
+PURPOSE_AGAINST = frozenset({"protest", "oppose", "denounce", "condemn", "decry", "challenge", "resist"})
 
 
 def _purpose_of_protest(trig: Token, acts: Optional[dict[int, str]]) -> bool:
@@ -482,10 +484,10 @@ class EventExtractor:
             # against the demand's target, and its sub-code says what it demands (141x ... 145x)
             verb = trig if not cand.nominal else (governing_verb(trig) or trig)
             for c in verb.children:
-                if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_DEMANDS:
+                if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_DEMANDS | PURPOSE_AGAINST:
                     sub = replace(cand, trigger=c, obj=None, nominal=False)
-                    got, role, heads = self._actors_for(sub, ("object", "iobj", "on", "from", "to", "for"), actors,
-                                                        exclude | src_tokens)
+                    got, role, heads = self._actors_for(sub, ("object", "iobj", "on", "from", "to", "for",
+                                                              "against"), actors, exclude | src_tokens)
                     if not got:
                         for cc in c.children:
                             if cc.dep_ == "ccomp":
