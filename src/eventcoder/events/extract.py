@@ -260,7 +260,10 @@ class EventExtractor:
         for t in toks:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in LOCATIVE_ROLES | {"of"}:
-                    for g in c.children:
+                    # "outside of the city of Basra": the object may sit one preposition further down
+                    objs = [g for g in c.children if g.dep_ == "pobj"] + \
+                        [g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+                    for g in objs:
                         if g.dep_ == "pobj":
                             for a in actors.resolve_with_conjuncts(g):
                                 if a.country:
