@@ -450,3 +450,10 @@ def test_protest_against_in_purpose_clause(coder):
     ev = coder.code("Jailed Belarusian opposition leader Ivan Petrov began a hunger strike to protest against "
                     "the Belarusian authorities.", date=D)
     assert find(ev, "142", "BLROPP", "BLRGOV"), ev
+
+
+def test_participle_describing_an_object_is_background(coder_monadic):
+    ev = coder_monadic.code("Kenyan riot police used tear gas to disperse demonstrators protesting the election "
+                            "results in Nairobi.", date=D)
+    assert not find(ev, "141"), ev
+    assert find(ev, "17", "KENCOP"), ev

@@ -14,7 +14,7 @@ from ..ontology import Ontology
 from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
-from .match import Candidate, arguments, governing_verb, is_passive, match, subjects
+from .match import DOCUMENT_NOUNS, Candidate, arguments, governing_verb, is_passive, match, subjects
 from .modality import Modality, analyse, chain
 
 #: roots whose events read the same in both directions ("X and Y met")
@@ -213,6 +213,9 @@ def _background(trig: Token) -> str:
     "a journalist who had been jailed", "the sanctions imposed on India" (the story is elsewhere)."""
     if trig.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trig.children):
         return "background: past perfect relative clause"
+    if trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.dep_ in ("dobj", "pobj") \
+            and trig.head.lemma_.lower() not in DOCUMENT_NOUNS and trig.head.head.pos_ == "VERB":
+        return "background: participle describing another event's participant"
     if trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.head.pos_ in ("NOUN", "PROPN") \
             and trig.head.dep_ != "ROOT" and not any(c.dep_ in ("agent", "dobj", "conj") for c in trig.children):
         return "background: participle modifying a noun"
