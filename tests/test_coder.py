@@ -457,3 +457,17 @@ def test_participle_describing_an_object_is_background(coder_monadic):
                             "results in Nairobi.", date=D)
     assert not find(ev, "141"), ev
     assert find(ev, "17", "KENCOP"), ev
+
+
+def test_places_in_actor_phrases_and_territories(coder):
+    ev = coder.code("Donetsk separatists attacked Ukrainian troops on Monday.", date=D)
+    assert find(ev, "19", "UKRSEP", "UKRMIL"), ev
+    ev = coder.code("Syrian troops shelled Aleppo.", date=D)
+    assert find(ev, "19", "SYRMIL", "SYR"), ev
+    ev = coder.code("Israeli troops raided homes in the occupied West Bank on Monday.", date=D)
+    assert not [e for e in ev if (e["target"] or {}).get("code", "").endswith("BUS")], ev
+
+
+def test_general_strike_is_not_a_general(coder):
+    ev = coder.code("Chile's unions threatened to hold a general strike against the government.", date=D)
+    assert not [e for e in ev if (e["target"] or {}).get("code") == "MIL"], ev

@@ -95,6 +95,9 @@ class ActorIndex:
             docs = [make(f) for f in forms]
             self.matcher.add(str(k_i), docs)
         self.metonyms: tuple[Metonym, ...] = tuple(metonyms)
+        #: the dictionaries' major cities and territories ("Gaza Strip", "West Bank"): places, not actors
+        self.city_country: dict[str, str] = {
+            c.lower(): (e.country or e.code) for e in self.entries if e.kind == "country" for c in e.cities}
         self.strings = nlp.vocab.strings
         # sector terms keyed by tuple of lowercase lemmas
         terms: dict[tuple[str, ...], tuple[str, bool]] = {}

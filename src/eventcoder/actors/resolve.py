@@ -8,7 +8,7 @@ of a noun phrase into actors, following surnames, pronouns, "the Iraqi side", "t
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,20 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\- ]{2,}(?:/[A-Z][A-Za-z ]+)?"
                        r"(?:\([^)]{1,40}\)\s*(?:--|\u2014|\u2013|-|:)|\s(?:--|\u2014|\u2013|-)|--|\u2014)\s+")
 _DATELINE2 = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+\.? \d{1,2},? \(?[A-Z][A-Za-z]+\)?\s*"
                         r"(?:--|\u2014|\u2013|-|:)\s+")
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+@dataclass(frozen=True)
+class DictPlace:
+    name: str
+    country: str
+    kind: str
+    population: Optional[int]
+    #: listed as a major city or territory by the country dictionary
+    listed: bool = False
 
 
 class DocActors:
@@ -158,6 +172,11 @@ class DocActors:
                 if key2 in terms:
                     hit = (n, terms[key2])
                     break
+            if hit and hit[0] == 1 and hit[1][1] and tokens[i].pos_ == "ADJ" and tokens[i].dep_ == "amod":
+                hit = None  # "a general strike", "the general election": an adjective, not the title
+            if hit and all(tokens[i + k].ent_type_ in ("GPE", "LOC", "FAC") and tokens[i + k].pos_ == "PROPN"
+                           for k in range(hit[0])):
+                hit = None  # part of a place name ("the West Bank"), not a bank
             if hit and not any(tokens[i + k].i in self.match_at for k in range(hit[0])):
                 n, (sector, title) = hit
                 if sector not in sectors:
@@ -439,6 +458,13 @@ class DocActors:
                             if name_toks:
                                 self._register(name_toks, actor)
                             return (actor,)
+            for t in toks:
+                # "Darfur rebels", "Donetsk separatists": a place name in the phrase gives the country
+                if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN" and t.i < h.i and t.i not in self.match_at:
+                    place = self._place(t)
+                    if place is not None and place.country:
+                        return (self._actor(toks, code=make_code(place.country, secs_t), country=place.country,
+                                            sectors=secs_t, name=None, resolved_by="sector-noun+place-modifier"),)
             if h.lemma_.lower() in FOCUS_NOUNS and any(t.lower_ in ("the", "this", "its") for t in toks):
                 prev = self._last_country(h.i)
                 if prev:
@@ -500,10 +526,14 @@ class DocActors:
         name = ent.text if ent is not None else h.text
         if name.lower().startswith("the "):
             name = name[4:]
-        place = self.gazetteer.resolve(name)
+        place = None if name.lower() in self.index.city_country else self.gazetteer.resolve(name)
+        if place is None and name.lower() in self.index.city_country:
+            # a city or territory the country dictionary lists ("the West Bank", "the Gaza Strip")
+            return DictPlace(name=name, country=self.index.city_country[name.lower()], kind="city",
+                             population=None, listed=True)
         if place is None or not place.country or place.kind == "country":
             return None
-        if place.kind == "city" and (place.population or 0) < 50000:
+        if place.kind == "city" and (place.population or 0) < 50000 and not getattr(place, "listed", False):
             return None  # small towns share names with people and things too often
         return place
 
@@ -528,11 +558,15 @@ class DocActors:
         """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
         so the event is still recorded, unless ``unknown_actors`` is off."""
         label = h.ent_type_
-        named_place = h.pos_ == "PROPN" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in PLACE_NOUNS
+        named_place = h.pos_ == "PROPN" and (
+            (h.head.lower_ == "of" and h.head.head.lemma_.lower() in PLACE_NOUNS)
+            or _strip_the(next((e.text for e in self.doc.ents if e.start <= h.i < e.end), h.text)).lower()
+            in self.index.city_country)
         if label in ("GPE", "LOC", "FAC", "ORG") or (h.pos_ == "PROPN" and not label) or named_place:
             # a place as an actor ("shelled Kharkiv", "airstrikes on Gaza"): its country
             place = self._place(h)
-            if place is not None and label == "ORG" and (place.population or 0) < 100000:
+            if place is not None and label == "ORG" and (place.population or 0) < 100000 \
+                    and not getattr(place, "listed", False):
                 place = None  # spaCy thinks it is an organisation: only trust a large city
             if place is not None:
                 return (self._actor(toks, code=place.country, country=place.country, sectors=(),
