@@ -71,3 +71,17 @@ def cli_app():
 
     _register_optional()
     return cli
+
+
+@pytest.fixture(scope="session")
+def d():
+    """The shipped actor dictionary."""
+    from eventcoder.actors.dictionary import default_dictionary
+
+    return default_dictionary()
+
+
+@pytest.fixture(scope="session")
+def people(d):
+    """The shipped dated people (actors/data/people.yaml)."""
+    return [e for e in d.of_kind("person") if e.file.endswith("people.yaml")]

@@ -25,11 +25,6 @@ ORG_KINDS = ("igo", "ngo", "media", "business")
 GROUP_KINDS = ("armed_group", "party")
 
 
-@pytest.fixture(scope="module")
-def d() -> ActorDictionary:
-    return default_dictionary()
-
-
 def write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text.lstrip("\n"), encoding="utf-8")

@@ -9,23 +9,13 @@ from collections import defaultdict
 import pytest
 from click.testing import CliRunner
 
-from eventcoder.actors.dictionary import default_dictionary, normalize_name
+from eventcoder.actors.dictionary import normalize_name
 from eventcoder.cli.main import _register_optional, cli
 
 _register_optional()
 
 D = dt.date
 AMBIGUOUS_SURNAMES = {"kim", "lee", "khan", "ali", "singh", "wang", "li", "park", "abdullah", "hussein"}
-
-
-@pytest.fixture(scope="module")
-def d():
-    return default_dictionary()
-
-
-@pytest.fixture(scope="module")
-def people(d):
-    return [e for e in d.of_kind("person") if e.file.endswith("people.yaml")]
 
 
 @pytest.fixture(scope="module")

@@ -9,22 +9,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from eventcoder.actors.dictionary import default_dictionary
 from eventcoder.cli.main import _register_optional, cli
 
 _register_optional()
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def d():
-    return default_dictionary()
-
-
-@pytest.fixture(scope="module")
-def people(d):
-    return [e for e in d.of_kind("person") if e.file.endswith("people.yaml")]
 
 
 def run(args):
