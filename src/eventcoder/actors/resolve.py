@@ -108,6 +108,7 @@ class DocActors:
         self.person_mentions: list[tuple[int, Actor]] = []
         self.focus: list[tuple[int, Actor]] = []
         self.cache: dict[int, tuple[Actor, ...]] = {}
+        self._named: dict[int, dict[str, bool]] = {}
         self.notes: list[str] = []
         self.text = doc.text
         m = _DATELINE.match(self.text) or _DATELINE2.match(self.text)
@@ -474,23 +475,13 @@ class DocActors:
                                 name=None, resolved_by="sector-noun"),)
         return self._unknown(h, toks)
 
-    def sentence_countries(self, h: Token) -> set[str]:
-        """The countries the dictionaries find in ``h``'s sentence (names, adjectives, metonyms)."""
-        sent = h.sent
-        out: set[str] = set()
-        for m in self.doc._.ec_actor_matches or ():
-            if sent.start <= m[0] < sent.end and self.doc[m[0]].idx >= self.dateline_end:
-                e, _ = self.index.choose(m[2], self.date)
-                if e is not None and (e.kind == "country" or (e.country and e.kind not in ("business", "media"))):
-                    out.add(e.country or e.code)
-        return out
-
-    def _sentence_country(self, h: Token, domestic: bool) -> Optional[str]:
-        """The one country a sentence names, for a titled person or sector noun of unknown country
-        ("President Mugabe ... in Zimbabwe", "the judge ... Chilean officials"). Domestic sectors (judges,
-        police, parties, rebels ...) take it from any mention; government and military only from a place
-        phrase ("in Sudan"), as a foreign leader's country is as likely to be the other party's."""
-        sent = h.sent
+    def _named_countries(self, sent: Span) -> dict[str, bool]:
+        """The countries the dictionaries find in ``sent`` (names, adjectives, metonyms, people, groups;
+        not companies or media, not the dateline), each with whether it is named as a place ("in Sudan").
+        Computed once per sentence."""
+        got = self._named.get(sent.start)
+        if got is not None:
+            return got
         found: dict[str, bool] = {}
         for m in self.doc._.ec_actor_matches or ():
             if not (sent.start <= m[0] < sent.end) or self.doc[m[0]].idx < self.dateline_end:
@@ -502,6 +493,19 @@ class DocActors:
             tok = self.doc[m[1] - 1]
             place = tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "inside", "across", "throughout")
             found[c] = found.get(c, False) or place
+        self._named[sent.start] = found
+        return found
+
+    def sentence_countries(self, h: Token) -> set[str]:
+        """The countries the dictionaries find in ``h``'s sentence."""
+        return set(self._named_countries(h.sent))
+
+    def _sentence_country(self, h: Token, domestic: bool) -> Optional[str]:
+        """The one country a sentence names, for a titled person or sector noun of unknown country
+        ("President Mugabe ... in Zimbabwe", "the judge ... Chilean officials"). Domestic sectors (judges,
+        police, parties, rebels ...) take it from any mention; government and military only from a place
+        phrase ("in Sudan"), as a foreign leader's country is as likely to be the other party's."""
+        found = self._named_countries(h.sent)
         if len(found) != 1:
             return None
         (c, place), = found.items()

@@ -33,11 +33,10 @@ WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "ie
                           "airstrike", "drone", "car-bomb", "bomber", "attack", "ambush", "gunman", "gunmen",
                           "assailant", "attacker", "sniper"})
 WEAPON_ROOTS = frozenset({"18", "19", "20"})
-#: when no target actor is found, the place of the event is the target for these roots
-#: ("blew up power lines near Kabul", "riot police dispersed protesters in Monrovia")
-PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-#: domestic yields whose place is their target ("lifted the state of emergency in Darfur")
-PLACE_TARGET_CODES = ("081", "082", "087", "07")
+#: when no target actor is found, the place of the event is the target for violence and coercion (14-20),
+#: aid (07), domestic yields (081, 082) and withdrawals (087): "blew up power lines near Kabul", "riot police
+#: dispersed protesters in Monrovia", "lifted the state of emergency in Darfur"
+PLACE_TARGET_CODES = ("14", "15", "17", "18", "19", "20", "07", "081", "082", "087")
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: acts that naturally have no target ("resigned", "called off the strike", "mobilized the army",
@@ -512,7 +511,7 @@ class EventExtractor:
             got, role, heads = self._actors_for(gov, ("with", "to"), actors, exclude | src_tokens)
             if got:
                 targets, trole, theads = got, "governor-" + role, heads
-        if not targets and (e.code[:2] in PLACE_TARGET_ROOTS or e.code.startswith(PLACE_TARGET_CODES)):
+        if not targets and e.code.startswith(PLACE_TARGET_CODES):
             # the place where it happened stands for the target: "fired shells at targets in Jericho"
             got, role, heads = self._actors_for(cand, ("in", "at", "into", "near", "outside", "inside"), actors,
                                                 exclude)

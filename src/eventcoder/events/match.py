@@ -102,6 +102,34 @@ def _noun_mod_lemmas(noun: Token) -> set[str]:
         {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
+def _verb_candidates(tok: Token, entries: list[Entry], particle_objs: list[Token], skip_codes: frozenset[str],
+                     near_misses: Optional[list[Candidate]]) -> list[Candidate]:
+    """The entries of one verb trigger that fire: without `objects`, or with one found in its object phrase."""
+    out: list[Candidate] = []
+    objs = None
+    for e in entries:
+        if e.code in skip_codes:
+            continue
+        if not e.objects:
+            out.append(Candidate(e, tok, None, False))
+            continue
+        if objs is None:
+            objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(theme_objects(tok) + particle_objs)]
+        hit = None
+        best_len = 0
+        for o, lemmas in objs:
+            n = max((len(seq) for seq in e.objects if _contains_seq(lemmas, seq)), default=0)
+            if n > best_len:
+                hit, best_len = o, n
+        if hit is not None:
+            out.append(Candidate(e, tok, hit, False, matched_len=best_len))
+        elif near_misses is not None:
+            listed = [" ".join(s) for s in e.objects]
+            near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
+                                         ", ".join(listed[:6]) + (", …" if len(listed) > 6 else "")))
+    return out
+
+
 def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozenset(),
           near_misses: Optional[list[Candidate]] = None) -> list[Candidate]:
     """Best candidate per trigger token in ``sent``; no two candidates share a token."""
@@ -126,40 +154,12 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                         entries.extend(got)
                         particle_objs.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
             plain = list(vindex.get((lemma,), ()))
-            if not entries:
-                entries, plain = plain, []
-            produced = 0
-            for attempt in range(2):
-                if attempt == 1:
-                    # no phrasal entry matched its objects: the plain verb's entries are tried
-                    # ("gave 20 million dollars in aid to X" is not "give in")
-                    if produced or not plain:
-                        break
-                    entries, particle_objs = plain, []
-                n_before = len(cands)
-                objs = None
-                for e in entries:
-                    if e.code in skip_codes:
-                        continue
-                    if not e.objects:
-                        cands.append(Candidate(e, tok, None, False))
-                        continue
-                    if objs is None:
-                        objs = [(o, _object_phrase_lemmas(o))
-                                for o in _with_conjuncts(theme_objects(tok) + particle_objs)]
-                    hit = None
-                    best_len = 0
-                    for o, lemmas in objs:
-                        n = max((len(seq) for seq in e.objects if _contains_seq(lemmas, seq)), default=0)
-                        if n > best_len:
-                            hit, best_len = o, n
-                    if hit is not None:
-                        cands.append(Candidate(e, tok, hit, False, matched_len=best_len))
-                    elif near_misses is not None:
-                        listed = [" ".join(s) for s in e.objects]
-                        near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
-                                                     ", ".join(listed[:6]) + (", …" if len(listed) > 6 else "")))
-                produced = len(cands) - n_before
+            found = _verb_candidates(tok, entries, particle_objs, skip_codes, near_misses) if entries else []
+            if not found:
+                # no phrasal entry matched its objects: the plain verb's entries are tried
+                # ("gave 20 million dollars in aid to X" is not "give in")
+                found = _verb_candidates(tok, plain, [], skip_codes, near_misses)
+            cands.extend(found)
         elif tok.pos_ in NOUN_POS and lemma in nindex and tok.dep_ != "compound":
             # (a noun modifying another noun names a kind of thing: "riot police", "attack helicopters")
             mods = None
@@ -233,7 +233,7 @@ COMMENT_VERBS = frozenset({
     "commemorate", "mark", "examine", "review", "study", "follow", "watch", "cover", "suffer", "regret",
     "lament", "slam", "blast", "question", "dispute", "challenge", "reject", "refute", "dismiss", "warn",
     "ask", "request", "call", "appeal", "await", "expect", "predict", "note", "see", "hear",
-    "know", "learn", "receive", "feel", "resent", "view", "consider", "call off", "stop", "prevent",
+    "know", "learn", "receive", "feel", "resent", "view", "consider", "stop", "prevent",
     "avert", "avoid", "halt", "end", "escape", "flee", "evade", "foil", "thwart"})
 def governing_verb(tok: Token) -> Optional[Token]:
     t = tok
