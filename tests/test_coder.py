@@ -471,3 +471,36 @@ def test_places_in_actor_phrases_and_territories(coder):
 def test_general_strike_is_not_a_general(coder):
     ev = coder.code("Chile's unions threatened to hold a general strike against the government.", date=D)
     assert not [e for e in ev if (e["target"] or {}).get("code") == "MIL"], ev
+
+
+def test_parties_that_agree_together_are_each_others_target(coder):
+    ev = coder.code("Chile and Peru agreed to withdraw their troops from the disputed border zone.", date=D)
+    assert find(ev, "0356", "CHL", "PER") and find(ev, "0356", "PER", "CHL"), ev
+    ev = coder.code("Ghana and Togo released each other's prisoners on Tuesday.", date=D)
+    assert find(ev, "08", "GHA", "TGO") and find(ev, "08", "TGO", "GHA"), ev
+
+
+def test_a_known_persons_administration_is_their_countrys_government(coder):
+    # out of office on the date, and "Bush" is also a place name: the person wins
+    ev = coder.code("The Bush administration imposed sanctions on Cuba.", date=D)
+    assert find(ev, "16", "USAGOV", "CUB"), ev
+
+
+def test_protest_and_repression_parties_share_the_state_actors_country(coder):
+    ev = coder.code("Kenyan police dispersed students who had gathered outside a university in Uganda.", date=D)
+    assert find(ev, "17", "KENCOP", "KENEDU"), ev      # two countries named, but repression is domestic
+    ev = coder.code("The military junta declared a state of emergency in Fiji.", date=D)
+    assert find(ev, "17", "FJI", "FJI"), ev
+
+
+def test_present_tense_relative_clause_describes_a_participant(coder):
+    ev = coder.code("Israeli jets struck a base of the militia, which opposes the ceasefire, in Gaza.", date=D)
+    assert find(ev, "19", "ISR"), ev
+    assert not find(ev, "12"), ev            # "which opposes the ceasefire" is a standing position
+
+
+def test_evidence_and_aims_are_not_asserted_acts(coder_all):
+    ev = coder_all.code("Colombia says it has evidence showing that Venezuela bombed the border post.", date=D)
+    assert all(e["modality"] == "hypothetical" for e in find(ev, "19")), ev
+    ev = coder_all.code("Norway backed a resolution that aims to impose an arms embargo on Sudan.", date=D)
+    assert all(e["modality"] == "hypothetical" for e in find(ev, "16")), ev

@@ -100,7 +100,7 @@ class Coder:
             return False
         if e.modality == "hypothetical" and not s.include_hypothetical:
             return False
-        if e.target is None and s.require_target:
+        if e.target is None and s.require_target and not e.cameo_code.startswith(s.monadic_codes):
             return False
         return True
 

@@ -86,6 +86,12 @@ def _overlap(a: Optional[str], text: str, start: Optional[int], end: Optional[in
     return False
 
 
+def _in_text(a, text: str) -> bool:
+    """Does any gold span text occur in the item text?"""
+    spans = a if isinstance(a, list) else [a]
+    return any(s and s in text for s in spans)
+
+
 def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto",
                    default_date: _dt.date = _dt.date(2020, 1, 1), coder=None) -> dict[str, Any]:
     from .coder import Coder
@@ -163,8 +169,12 @@ def evaluate_items(items: list[dict], settings: Settings, *, scheme: str = "auto
                 actor_src[0] += any(_overlap(g["source_text"], text, e.source.start, e.source.end) for e in match)
             if g.get("target_text"):
                 actor_tgt[1] += 1
-                actor_tgt[0] += any(e.target is not None and _overlap(g["target_text"], text, e.target.start,
-                                                                        e.target.end) for e in match)
+                if not _in_text(g["target_text"], text):
+                    # a placeholder ("a recipient") that is not in the text: gold names no target
+                    actor_tgt[0] += any(e.target is None for e in match)
+                else:
+                    actor_tgt[0] += any(e.target is not None and _overlap(g["target_text"], text, e.target.start,
+                                                                            e.target.end) for e in match)
         # confusion: gold label -> predicted label
         gl = {"plover": gold_type.get(iid, set()), "cameo": gold_root[iid], "penta": gold_penta[iid]}[scheme]
         pl = {"plover": pred_type[iid], "cameo": pred_root[iid], "penta": pred_penta[iid]}[scheme]

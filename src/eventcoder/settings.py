@@ -27,6 +27,8 @@ class Settings:
     include_hypothetical: bool = False
     #: require a target actor for every event (dyadic events only)
     require_target: bool = True
+    #: CAMEO code prefixes kept without a target even when ``require_target`` is on
+    monadic_codes: tuple[str, ...] = ()
     #: a bare country name acting ("China said ...") is the country's government (CHNGOV); off = CHN
     country_as_government: bool = True
     #: keep named entities that no dictionary knows as actors with an empty code (resolved_by ner:LABEL)

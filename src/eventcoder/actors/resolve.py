@@ -460,6 +460,13 @@ class DocActors:
                                 self._register(name_toks, actor)
                             return (actor,)
             for t in toks:
+                # "the Bush administration", "the Assad regime": a known person's government, in or out of office
+                if t.i < h.i and t.i in self.stale_at and t.pos_ == "PROPN" and h.lemma_.lower() in FOCUS_NOUNS:
+                    country = self.stale_at[t.i].country
+                    return (self._actor(toks, code=make_code(country, secs_t), country=country, sectors=secs_t,
+                                        name=None, resolved_by="sector-noun+person-modifier",
+                                        entry=self.stale_at[t.i].id),)
+            for t in toks:
                 # "Darfur rebels", "Donetsk separatists": a place name in the phrase gives the country
                 if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN" and t.i < h.i and t.i not in self.match_at:
                     place = self._place(t)

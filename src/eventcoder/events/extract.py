@@ -36,7 +36,9 @@ WEAPON_ROOTS = frozenset({"18", "19", "20"})
 #: when no target actor is found, the place of the event is the target for violence and coercion (14-20),
 #: aid (07), domestic yields (081, 082) and withdrawals (087): "blew up power lines near Kabul", "riot police
 #: dispersed protesters in Monrovia", "lifted the state of emergency in Darfur"
-PLACE_TARGET_CODES = ("14", "15", "17", "18", "19", "20", "07", "081", "082", "087")
+PLACE_TARGET_CODES = ("14", "15", "17", "18", "19", "20", "07", "08", "03", "16")
+#: withdrawals and pull-outs: the place left is the target ("pulled its troops out of X")
+WITHDRAWAL_CODES = ("0356", "087", "166", "0343")
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: acts that naturally have no target ("resigned", "called off the strike", "mobilized the army",
@@ -44,6 +46,26 @@ COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 MONADIC_CODES = ("081", "082", "083", "14", "15")
 #: codes where source and target may be the same actor code (internal coercion / violence)
 SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
+def _each_others(h: Token) -> bool:
+    """Is the phrase headed by ``h`` "each other's X" / "one another's X"?"""
+    return any(c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
+               for c in h.subtree if c.i < h.i)
+
+
+def _mutual(trig: Token) -> bool:
+    """An act that conjoined parties agree on together, or do to "each other" ("X and Y agreed to lift
+    tariffs", "X and Y released each other's prisoners"): each party is the other's target."""
+    for t in trig.subtree:
+        if t.lower_ in ("each", "one") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("other", "another"):
+            return True
+    head = trig
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+        if head.lemma_.lower() == "agree":
+            return True
+    return False
 
 
 @dataclass
@@ -182,6 +204,24 @@ def _with_country(a: Actor, other: Actor, named: set[str]) -> Actor:
     return a
 
 
+#: roots whose parties are usually of one country when only one of them has a country
+DOMESTIC_ROOTS = frozenset({"14", "17"})
+#: the state side of domestic coercion (17x) and the authority protested against (14x)
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+
+
+def _domestic(a: Actor, other: Actor, code: str) -> Actor:
+    """A plain sector noun with no country ("students", "workers", "the military government") facing a
+    state actor or a country in a protest (14x) or in coercion (17x) is of that country."""
+    if a.country is not None or not a.sectors or a.implicit or other.country is None \
+            or not (a.resolved_by or "").startswith("sector-noun"):
+        return a
+    if other.sectors and not (set(a.sectors) | set(other.sectors)) & STATE_SECTORS:
+        return a
+    return replace(a, code=make_code(other.country, a.sectors), country=other.country,
+                   resolved_by=f"{a.resolved_by}+domestic")
+
+
 def _unguess(a: Actor, other: Actor) -> Actor:
     """A country guessed from the sentence that makes an actor the other party itself was a bad guess
     ("President X met King Y in Amman"): back to no country."""
@@ -212,6 +252,10 @@ def _background(trig: Token) -> str:
     "a journalist who had been jailed", "the sanctions imposed on India" (the story is elsewhere)."""
     if trig.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trig.children):
         return "background: past perfect relative clause"
+    if trig.dep_ == "relcl" and trig.tag_ in ("VBZ", "VBP") and trig.i > 0 and trig.doc[trig.head.i + 1].is_punct \
+            and not any(c.dep_ in ("aux", "auxpass") for c in trig.children):
+        # "Hamas, which rejects the talks, ...": a standing position that describes a participant
+        return "background: present-tense relative clause describing a participant"
     if trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.dep_ in ("dobj", "pobj") \
             and trig.head.lemma_.lower() not in DOCUMENT_NOUNS and trig.head.head.pos_ == "VERB":
         return "background: participle describing another event's participant"
@@ -513,8 +557,10 @@ class EventExtractor:
                 targets, trole, theads = got, "governor-" + role, heads
         if not targets and e.code.startswith(PLACE_TARGET_CODES):
             # the place where it happened stands for the target: "fired shells at targets in Jericho"
-            got, role, heads = self._actors_for(cand, ("in", "at", "into", "near", "outside", "inside"), actors,
-                                                exclude)
+            roles = ("in", "at", "into", "near", "outside", "inside", "along", "across")
+            if e.code.startswith(WITHDRAWAL_CODES):
+                roles = ("from", "out") + roles
+            got, role, heads = self._actors_for(cand, roles, actors, exclude)
             if not got:
                 # one level down: "fired at targets in Jericho"
                 for c in trig.children:
@@ -529,6 +575,9 @@ class EventExtractor:
             if got:
                 targets, trole, theads = got[:1], "place-" + role, heads
         targets = [t for t in targets if t.start not in src_tokens]
+        if len(sources) >= 2 and any(_each_others(h) for h in theads):
+            # "X and Y released each other's prisoners": each party is the other's target
+            targets, trole = [], ""
         if len(sources) == 1:
             targets = [_unguess(t, sources[0]) for t in targets]
         if targets and e.code[:2] not in SELF_ALLOWED_ROOTS:
@@ -542,7 +591,7 @@ class EventExtractor:
                 # a meeting, a phone call or talks involve both sides: one event per direction
                 pairs += [(t, s) for s, t in pairs]
         elif len(sources) >= 2 and (e.code[:2] in SYMMETRIC_ROOTS or e.code[:3] in SYMMETRIC_CODES
-                                    or e.id == BUILTIN_REJECT.id):
+                                    or e.id == BUILTIN_REJECT.id or _mutual(trig)):
             # "X and Y clashed": two parties, not two parts of one ("Israeli helicopters and tanks")
             pairs = [(s, t) for s in sources for t in sources if s is not t
                      and not (s.country and s.country == t.country)]
@@ -604,12 +653,17 @@ class EventExtractor:
             # "Sudanese troops shelled rebel positions", "rebels attacked Sudanese troops": in a sentence
             # that names only one country, a sector without a country belongs to the other party's
             named = actors.sentence_countries(trig)
+            if code[:2] in DOMESTIC_ROOTS:
+                # protest and repression are domestic unless the text says otherwise: "workers struck
+                # over the Serbian minister's bill", "Turkish police dispersed students"
+                pairs = [(_domestic(s, t, code), _domestic(t, s, code)) if t is not None else (s, t)
+                         for s, t in pairs]
             pairs = [(_with_country(s, t, named), _with_country(t, s, named)) if t is not None else (s, t)
                      for s, t in pairs]
         pairs = [(s, _unguess(t, s)) if t is not None else (s, t) for s, t in pairs]
         pairs = [(_unguess(s, t), t) if t is not None else (s, t) for s, t in pairs]
         for src, tgt in pairs:
-            if tgt is None and self.settings.require_target:
+            if tgt is None and self.settings.require_target and not code.startswith(self.settings.monadic_codes):
                 yield None, "no target actor resolved (dyadic events only)"
                 continue
             if tgt is not None and src.start is not None and src.start == tgt.start and src.code == tgt.code:

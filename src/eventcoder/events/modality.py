@@ -28,7 +28,8 @@ APPEAL_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultima
                           "pledge", "threat", "warning", "right", "readiness", "willingness", "refusal"})
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "estimate", "rumour", "rumor",
                               "suspicion", "assertion", "admission", "speculation", "fear", "fears", "belief",
-                              "theory", "suggestion", "contention", "insinuation"})
+                              "theory", "suggestion", "contention", "insinuation", "evidence", "proof",
+                              "indication"})
 HYPO_AUX = frozenset({"could", "might", "may", "should", "must", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPO_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -100,7 +101,8 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             lem = t.lemma_.lower()
             if t is trigger:
                 continue
-            if lem in MOTIVE_HEADS and t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "conj"):
+            if lem in MOTIVE_HEADS and (t.tag_ == "VBG" and t.dep_ in ("advcl", "acl", "conj")
+                                        or t.tag_ in ("VBZ", "VBP") and t.dep_ == "relcl"):
                 # "..., seeking to mend ties with China": a motive the writer ascribes, not an act or a pledge
                 hypo = True
                 reasons.append(f"motive '{t.text}'")
