@@ -87,3 +87,21 @@ def test_explain_shows_reasons():
     r = run(["explain", "Japan did not attack China.", "--date", "2024-05-18"])
     assert r.exit_code == 0
     assert "Actors:" in r.output and "JPN" in r.output and "negat" in r.output
+
+
+def test_monadic_codes_keep_targetless_events_of_those_families_only(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("date 2024-05-18\nThousands of nurses in Chile went on strike on Monday.\n"
+                 "Peruvian troops fired shells on Tuesday.\n")
+
+    def codes(*opts):
+        r = run(["code", str(p), "--format", "jsonl", *opts])
+        assert r.exit_code == 0, r.output
+        return [json.loads(x)["cameo_code"][:2] for x in r.stdout.splitlines() if x.strip()]
+
+    assert codes() == []                                    # default: dyadic events only
+    assert codes("--monadic-codes", "natural") == ["14"]    # the strike, not the targetless shelling
+    assert codes("--monadic-codes", "19") == ["19"]
+    assert sorted(codes("--allow-monadic")) == ["14", "19"]
+    r = CliRunner().invoke(cli, ["code", str(p), "--monadic-codes", "1x"])
+    assert r.exit_code == 2 and "not CAMEO code prefixes: 1x" in r.output

