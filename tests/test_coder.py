@@ -507,3 +507,10 @@ def test_evidence_and_aims_are_not_asserted_acts(coder_all):
     assert all(e["modality"] == "hypothetical" for e in find(ev, "19")), ev
     ev = coder_all.code("Norway backed a resolution that aims to impose an arms embargo on Sudan.", date=D)
     assert all(e["modality"] == "hypothetical" for e in find(ev, "16")), ev
+
+
+def test_releasing_a_statement_is_not_a_release(coder_monadic):
+    ev = coder_monadic.code("Chile and Peru released a joint statement on Friday.", date=D)
+    assert not find(ev, "08"), ev
+    ev = coder_monadic.code("Chile released two Peruvian fishermen on Friday.", date=D)
+    assert find(ev, "0841", "CHL", "PER"), ev

@@ -48,6 +48,13 @@ MONADIC_CODES = ("081", "082", "083", "14", "15")
 SELF_ALLOWED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
 
+#: what is "released" when a text is published: "released a statement / a video / figures"
+PUBLISHED_NOUNS = frozenset({"statement", "letter", "report", "communique", "communiqué", "message", "note",
+                             "video", "footage", "tweet", "declaration", "editorial", "memorandum", "document",
+                             "photo", "image", "picture", "figure", "data", "list", "detail", "result", "finding",
+                             "book", "film", "album", "transcript", "recording", "audio", "text", "version"})
+
+
 def _each_others(h: Token) -> bool:
     """Is the phrase headed by ``h`` "each other's X" / "one another's X"?"""
     return any(c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
@@ -464,6 +471,12 @@ class EventExtractor:
         if background:
             yield None, background
             return
+        dobj = cand.obj if cand.obj is not None else next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if not cand.nominal and e.code.startswith(("084", "081")) and dobj is not None \
+                and dobj.lemma_.lower() in PUBLISHED_NOUNS:
+            # "released a joint statement", "issued a decree": publishing a text, not freeing or easing
+            yield None, f"'{trig.text} {dobj.text}' publishes a text"
+            return
         if not cand.nominal and e.code[:2] in ("02", "10") and _purpose_of_protest(trig, acts):
             yield None, "the purpose of a protest, coded with the protest"
             return
@@ -506,14 +519,21 @@ class EventExtractor:
         src_tokens = {a.start for a in sources if a.start is not None}
         targets, trole, theads = self._actors_for(cand, e.target_roles(cand.nominal), actors, exclude)
         if not targets and not cand.nominal:
-            # "X demanded that Y end ...", "X urged that Y ...": the subject of the complement clause
+            # "X demanded that Y end ...", "X urged that Y ...", "X called for Y to ...": the subject of the
+            # complement clause
             for c in trig.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                   for m in c.children)):
                     heads = subjects(c)
                     got = [a for h in heads for a in actors.resolve_with_conjuncts(h)]
                     if got:
                         targets, trole, theads = got, "clause-subject", heads
                         break
+        if not targets and not cand.nominal and "iobj" not in e.target_roles(False):
+            # "granted the Portuguese government permission", "gave the Pentagon access": the recipient
+            got, role, heads = self._actors_for(cand, ("iobj",), actors, exclude | src_tokens)
+            if got:
+                targets, trole, theads = got, role, heads
         if not targets and not cand.nominal:
             # "insisted on its demands that Y grant ...", "made an appeal that Y release ...": the subject of
             # the clause that spells out the trigger's object

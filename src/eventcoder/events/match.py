@@ -32,11 +32,13 @@ class Candidate:
     alternatives: tuple = ()
     #: number of words of the object phrase (or noun) that matched
     matched_len: int = 0
+    #: the matched object words end at the phrase's head ("a rebel *stronghold*", not "a *rebel* stronghold")
+    head_match: bool = False
 
     @property
     def specificity(self) -> tuple:
         e = self.entry
-        return (1 if e.objects else 0, self.matched_len, len(e.code), -e.order)
+        return (1 if e.objects else 0, self.matched_len, self.head_match, len(e.code), -e.order)
 
     def token_ids(self) -> set[int]:
         ids = {self.trigger.i}
@@ -102,6 +104,12 @@ def _noun_mod_lemmas(noun: Token) -> set[str]:
         {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
+def for_clause_marks(verb: Token) -> list[Token]:
+    """The "for" of "called for X to do Y" when the parser reads it as the mark of a clause."""
+    return [m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
+
+
 def _verb_candidates(tok: Token, entries: list[Entry], particle_objs: list[Token], skip_codes: frozenset[str],
                      near_misses: Optional[list[Candidate]]) -> list[Candidate]:
     """The entries of one verb trigger that fire: without `objects`, or with one found in its object phrase."""
@@ -116,13 +124,16 @@ def _verb_candidates(tok: Token, entries: list[Entry], particle_objs: list[Token
         if objs is None:
             objs = [(o, _object_phrase_lemmas(o)) for o in _with_conjuncts(theme_objects(tok) + particle_objs)]
         hit = None
-        best_len = 0
+        best = (0, False)
         for o, lemmas in objs:
-            n = max((len(seq) for seq in e.objects if _contains_seq(lemmas, seq)), default=0)
-            if n > best_len:
-                hit, best_len = o, n
+            found = [seq for seq in e.objects if _contains_seq(lemmas, seq)]
+            if not found:
+                continue
+            key = (max(len(seq) for seq in found), any(seq[-1] == o.lemma_.lower() for seq in found))
+            if key > best:
+                hit, best = o, key
         if hit is not None:
-            out.append(Candidate(e, tok, hit, False, matched_len=best_len))
+            out.append(Candidate(e, tok, hit, False, matched_len=best[0], head_match=best[1]))
         elif near_misses is not None:
             listed = [" ".join(s) for s in e.objects]
             near_misses.append(Candidate(e, tok, None, False, near_miss="object not one of " +
@@ -153,6 +164,10 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
                     if got:
                         entries.extend(got)
                         particle_objs.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                for m in for_clause_marks(tok):
+                    # "called for Togo to release ...": spaCy makes "for" the mark of the clause
+                    entries.extend(vindex.get((lemma, "for"), ()))
+                    particle_objs.append(m.head)
             plain = list(vindex.get((lemma,), ()))
             found = _verb_candidates(tok, entries, particle_objs, skip_codes, near_misses) if entries else []
             if not found:
@@ -198,7 +213,8 @@ def match(sent: Span, lexicon: Lexicon, *, skip_codes: frozenset[str] = frozense
         used |= ids
         alts = tuple(a for a in by_trigger[c.trigger.i] if a is not c and a.entry.code != c.entry.code
                      and not ((a.token_ids() - ids) & used))
-        out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts, matched_len=c.matched_len)
+        out.append(Candidate(c.entry, c.trigger, c.obj, c.nominal, alternatives=alts, matched_len=c.matched_len,
+                             head_match=c.head_match)
                    if alts else c)
     # a noun that is the object of another event's verb is that event's object, not an event of its
     # own ("looted aid", "attacked UN peacekeepers"), unless the verb only talks about it

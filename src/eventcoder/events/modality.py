@@ -122,7 +122,9 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
             elif lem in NEG_HEADS:
                 negated = True
                 reasons.append(f"negative governor '{t.text}'")
-            elif lem in APPEAL_HEADS and toks[i - 1].dep_ == "xcomp" and t.pos_ == "VERB":
+            elif lem in APPEAL_HEADS and t.pos_ == "VERB" and (toks[i - 1].dep_ == "xcomp" or (
+                    toks[i - 1].dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                        for m in toks[i - 1].children))):
                 hypo = True
                 reasons.append(f"requested by '{t.text}', not done")
     # "renewed its call on Togo to release the journalists", "an appeal to Belgium to extradite X"
