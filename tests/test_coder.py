@@ -514,3 +514,21 @@ def test_releasing_a_statement_is_not_a_release(coder_monadic):
     assert not find(ev, "08"), ev
     ev = coder_monadic.code("Chile released two Peruvian fishermen on Friday.", date=D)
     assert find(ev, "0841", "CHL", "PER"), ev
+
+
+def test_target_from_the_triggers_own_phrase(coder):
+    # no role names a target: the first actor or place in the trigger's phrase is what the act is about
+    ev = coder.code("The UN envoy expressed deep concern about the escalation of fighting in Syria.", date=D)
+    assert find(ev, "012", "IGOUNO", "SYR"), ev
+    # two parties acting together are each other's partners, not the place's
+    ev = coder.code("Egypt and Jordan signed a defence cooperation agreement in Cairo.", date=D)
+    assert find(ev, "0", "EGY", "JOR") and find(ev, "0", "JOR", "EGY"), ev
+    assert not [e for e in ev if e["target"] and e["target"]["code"] == "EGY"], ev   # Cairo is not a party
+
+
+def test_possibilities_and_purposes_are_not_asserted(coder_all):
+    ev = coder_all.code("Chile's president was pessimistic about the chances of resuming talks with Peru.", date=D)
+    assert all(e["modality"] == "hypothetical" for e in find(ev, "04")), ev
+    ev = coder_all.code("Kenyan police opened fire to disperse protesters in Nairobi.", date=D)
+    assert find(ev, "19", "KENCOP"), ev
+    assert all(e["modality"] == "hypothetical" for e in find(ev, "175")), ev

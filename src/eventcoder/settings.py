@@ -31,6 +31,9 @@ class Settings:
     include_hypothetical: bool = False
     #: require a target actor for every event (dyadic events only)
     require_target: bool = True
+    #: when no role gives a target, take the first actor or place named in the trigger's own object and
+    #: prepositional phrases ("expressed concern about the fighting in Syria" -> SYR)
+    phrase_targets: bool = True
     #: CAMEO code prefixes kept without a target even when ``require_target`` is on (e.g. NATURAL_MONADIC)
     monadic_codes: tuple[str, ...] = ()
     #: a bare country name acting ("China said ...") is the country's government (CHNGOV); off = CHN

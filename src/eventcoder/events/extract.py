@@ -306,6 +306,31 @@ class EventExtractor:
                 return found, role, heads
         return [], "", []
 
+    @staticmethod
+    def _phrase_actor(cand: Candidate, actors: DocActors, exclude: set[int]) -> tuple[list[Actor], list[Token]]:
+        """The first actor with a country in the trigger's object and prepositional phrases (breadth first,
+        not into clauses that have their own subject); places stand for their country."""
+        trig = cand.trigger
+        frontier = [c for c in trig.children if c.dep_ in ("dobj", "prep", "attr", "acomp", "dative")]
+        for _ in range(8):   # prepositions and their objects alternate: four noun phrases deep
+            nxt = []
+            for t in frontier:
+                if t.i in exclude or t.i == trig.i:
+                    continue
+                if t.pos_ in ("NOUN", "PROPN"):
+                    got = [a for a in actors.resolve_with_conjuncts(t) if a.country and a.start not in exclude]
+                    place = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_ROLES
+                    if got:
+                        return [replace(a, code=a.country, sectors=(), resolved_by=f"{a.resolved_by}+place")
+                                if (a.resolved_by or "").startswith(("gazetteer", "place-noun", "dictionary:city"))
+                                or (place and (a.resolved_by or "").startswith(
+                                    ("dictionary:name+government", "dictionary:metonym")))
+                                else a for a in got[:1]], [t]
+                nxt.extend(c for c in t.children if c.dep_ in ("prep", "pobj", "dobj", "nmod", "poss", "compound",
+                                                               "amod", "appos", "pcomp"))
+            frontier = nxt
+        return [], []
+
     def _place_country(self, cand: Candidate, heads: list[Token], actors: DocActors) -> Optional[str]:
         """The country of the place attached to the trigger or to the given heads ("a bombing near
         Samarra", "killed by a device outside Basra")."""
@@ -623,6 +648,12 @@ class EventExtractor:
                        ("dictionary:name", "dictionary:metonym", "gazetteer", "place-noun")))]
             if got:
                 targets, trole, theads = got[:1], "place-" + role, heads
+        if not targets and self.settings.phrase_targets and len(sources) == 1:
+            # "expressed concern about the fighting in Syria", "launched an appeal for aid to flood victims in
+            # Malawi": the first actor or place named in the trigger's own phrase is what the act is about
+            got, heads = self._phrase_actor(cand, actors, exclude | src_tokens)
+            if got:
+                targets, trole, theads = got, "phrase", heads
         targets = [t for t in targets if t.start not in src_tokens]
         if len(sources) >= 2 and any(_each_others(h) for h in theads):
             # "X and Y released each other's prisoners": each party is the other's target

@@ -26,6 +26,9 @@ APPEAL_HEADS = frozenset({"urge", "ask", "call", "demand", "press", "appeal", "r
 APPEAL_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea", "ultimatum", "order", "invitation",
                           "proposal", "offer", "bid", "attempt", "effort", "plan", "decision", "promise",
                           "pledge", "threat", "warning", "right", "readiness", "willingness", "refusal"})
+#: "the chances of X", "the prospect of Y": X and Y are possibilities
+POSSIBILITY_NOUNS = frozenset({"chance", "prospect", "possibility", "likelihood", "probability", "risk",
+                               "danger", "threat", "spectre", "specter", "option", "idea", "question"})
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "estimate", "rumour", "rumor",
                               "suspicion", "assertion", "admission", "speculation", "fear", "fears", "belief",
                               "theory", "suggestion", "contention", "insinuation", "evidence", "proof",
@@ -157,6 +160,22 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
     if top.dep_ == "ccomp" and top.head.lemma_ in ("deny",):
         negated = True
         reasons.append(f"denied by '{top.head.text}'")
+    # "the chances of resuming talks", "the prospect of sanctions": only a possibility
+    t = start
+    for _ in range(6):
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lemma_.lower() in POSSIBILITY_NOUNS:
+            hypo = True
+            reasons.append(f"only a possibility ('{t.head.head.text}')")
+            break
+        if t.head is t or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
+            break
+        t = t.head
+    if not nominal and trigger.dep_ == "advcl" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
+        # "demanded a meeting to discuss X", "opened fire to disperse the crowd": the aim of the main act
+        hypo = True
+        reasons.append(f"purpose of '{trigger.head.text}'")
     sent = trigger.sent
     if sent.text.rstrip().endswith("?"):
         hypo = True
