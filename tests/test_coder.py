@@ -532,3 +532,12 @@ def test_possibilities_and_purposes_are_not_asserted(coder_all):
     ev = coder_all.code("Kenyan police opened fire to disperse protesters in Nairobi.", date=D)
     assert find(ev, "19", "KENCOP"), ev
     assert all(e["modality"] == "hypothetical" for e in find(ev, "175")), ev
+
+
+def test_protest_without_addressee_targets_the_authorities_implicitly(coder):
+    ev = coder.code("Thousands of nurses in Chile went on strike on Monday.", date=D)
+    got = find(ev, "14", "CHL", "CHLGOV")
+    assert got and got[0]["target"]["implicit"] is True, ev
+    assert got[0]["target"]["resolved_by"] == "implicit:protest-authorities"
+    ev = coder.code("Kenyan protesters rallied outside the Ugandan embassy.", date=D)
+    assert not find(ev, "14", None, "KENGOV"), ev          # a named addressee wins

@@ -34,6 +34,8 @@ class Settings:
     #: when no role gives a target, take the first actor or place named in the trigger's own object and
     #: prepositional phrases ("expressed concern about the fighting in Syria" -> SYR)
     phrase_targets: bool = True
+    #: a protest (14x) that names no addressee targets the government of the protesters' country (implicit)
+    implicit_protest_target: bool = True
     #: CAMEO code prefixes kept without a target even when ``require_target`` is on (e.g. NATURAL_MONADIC)
     monadic_codes: tuple[str, ...] = ()
     #: a bare country name acting ("China said ...") is the country's government (CHNGOV); off = CHN

@@ -654,6 +654,13 @@ class EventExtractor:
             got, heads = self._phrase_actor(cand, actors, exclude | src_tokens)
             if got:
                 targets, trole, theads = got, "phrase", heads
+        if not targets and e.code[:2] == "14" and self.settings.implicit_protest_target:
+            # a demonstration, strike or riot that names no addressee is directed at the authorities of the
+            # protesters' country (CAMEO 14: protests "against the target actor"): an implicit government
+            targets = [Actor(code=make_code(a.country, ("GOV",)), country=a.country, sectors=("GOV",), name=None,
+                             text=None, start=None, end=None, implicit=True, resolved_by="implicit:protest-authorities")
+                       for a in sources[:1] if a.country and "GOV" not in a.sectors]
+            trole = "implicit" if targets else trole
         targets = [t for t in targets if t.start not in src_tokens]
         if len(sources) >= 2 and any(_each_others(h) for h in theads):
             # "X and Y released each other's prisoners": each party is the other's target
