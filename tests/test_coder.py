@@ -541,3 +541,15 @@ def test_protest_without_addressee_targets_the_authorities_implicitly(coder):
     assert got[0]["target"]["resolved_by"] == "implicit:protest-authorities"
     ev = coder.code("Kenyan protesters rallied outside the Ugandan embassy.", date=D)
     assert not find(ev, "14", None, "KENGOV"), ev          # a named addressee wins
+
+
+def test_phrase_targets_skip_venues_agents_and_the_sources_own_places(coder):
+    # the venue of talks is not their partner
+    ev = coder.code("Officials from Chile held two days of talks in Lima on trade.", date=D)
+    assert not find(ev, "04", None, "PER"), ev
+    # an agent phrase is not the target of a withdrawal
+    ev = coder.code("Canada withdrew from the treaty in a decision by former prime minister Stephen Harper.", date=D)
+    assert not find(ev, None, "CAN", "CAN"), ev
+    # expelled diplomats are not the expelling country's own
+    ev = coder.code("Polish police deported the migrants on Monday.", date=D)
+    assert find(ev, "174", "POLCOP") and not find(ev, "174", None, "POL"), ev

@@ -37,6 +37,8 @@ WEAPON_ROOTS = frozenset({"18", "19", "20"})
 #: aid (07), domestic yields (081, 082) and withdrawals (087): "blew up power lines near Kabul", "riot police
 #: dispersed protesters in Monrovia", "lifted the state of emergency in Darfur"
 PLACE_TARGET_CODES = ("14", "15", "17", "18", "19", "20", "07", "08", "03", "16")
+#: material acts whose purpose clause names whom they are aimed at ("fired tear gas to disperse protesters")
+PURPOSE_TARGET_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 #: withdrawals and pull-outs: the place left is the target ("pulled its troops out of X")
 WITHDRAWAL_CODES = ("0356", "087", "166", "0343")
 #: governors whose complement verb carries the target ("threatened to cut off gas to X")
@@ -211,6 +213,8 @@ def _with_country(a: Actor, other: Actor, named: set[str]) -> Actor:
     return a
 
 
+#: acts done to foreigners (expel, deport): their target never takes the acting country
+FOREIGNERS_CODES = ("174", "1661", "161")
 #: roots whose parties are usually of one country when only one of them has a country
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 #: the state side of domestic coercion (17x) and the authority protested against (14x)
@@ -221,7 +225,7 @@ def _domestic(a: Actor, other: Actor, code: str) -> Actor:
     """A plain sector noun with no country ("students", "workers", "the military government") facing a
     state actor or a country in a protest (14x) or in coercion (17x) is of that country."""
     if a.country is not None or not a.sectors or a.implicit or other.country is None \
-            or not (a.resolved_by or "").startswith("sector-noun"):
+            or not (a.resolved_by or "").startswith("sector-noun") or code.startswith(FOREIGNERS_CODES):
         return a
     if other.sectors and not (set(a.sectors) | set(other.sectors)) & STATE_SECTORS:
         return a
@@ -229,10 +233,13 @@ def _domestic(a: Actor, other: Actor, code: str) -> Actor:
                    resolved_by=f"{a.resolved_by}+domestic")
 
 
-def _unguess(a: Actor, other: Actor) -> Actor:
+def _unguess(a: Actor, other: Actor, same_country: bool = False) -> Actor:
     """A country guessed from the sentence that makes an actor the other party itself was a bad guess
-    ("President X met King Y in Amman"): back to no country."""
-    if a.code and a.code == other.code and (a.resolved_by or "").endswith("+sentence-country"):
+    ("President X met King Y in Amman"): back to no country. With ``same_country``, a guess that gives the
+    other party's country is undone too."""
+    same = (a.country is not None and a.country == other.country) if same_country else \
+        (a.code and a.code == other.code)
+    if same and (a.resolved_by or "").endswith("+sentence-country"):
         return replace(a, code=make_code(None, a.sectors), country=None,
                        resolved_by=a.resolved_by[:-len("+sentence-country")])
     return a
@@ -307,11 +314,16 @@ class EventExtractor:
         return [], "", []
 
     @staticmethod
-    def _phrase_actor(cand: Candidate, actors: DocActors, exclude: set[int]) -> tuple[list[Actor], list[Token]]:
+    def _phrase_actor(cand: Candidate, actors: DocActors, exclude: set[int],
+                      source_countries: set[str]) -> tuple[list[Actor], list[Token]]:
         """The first actor with a country in the trigger's object and prepositional phrases (breadth first,
-        not into clauses that have their own subject); places stand for their country."""
+        not into clauses that have their own subject); places stand for their country. Not the venue ("held
+        talks in Beijing": a locative phrase on the trigger itself), not an agent ("a decision by X"), and a
+        place is no target for consultations (04) nor a place of the source's own country."""
         trig = cand.trigger
-        frontier = [c for c in trig.children if c.dep_ in ("dobj", "prep", "attr", "acomp", "dative")]
+        consult = cand.entry.code.startswith("04")
+        frontier = [c for c in trig.children if c.dep_ in ("dobj", "attr", "acomp", "dative")
+                    or (c.dep_ == "prep" and c.lower_ not in LOCATIVE_ROLES | {"by", "during", "after", "before"})]
         for _ in range(8):   # prepositions and their objects alternate: four noun phrases deep
             nxt = []
             for t in frontier:
@@ -319,15 +331,18 @@ class EventExtractor:
                     continue
                 if t.pos_ in ("NOUN", "PROPN"):
                     got = [a for a in actors.resolve_with_conjuncts(t) if a.country and a.start not in exclude]
-                    place = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_ROLES
+                    in_place = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_ROLES
+                    got = [replace(a, code=a.country, sectors=(), resolved_by=f"{a.resolved_by}+place")
+                           if (a.resolved_by or "").startswith(("gazetteer", "place-noun", "dictionary:city"))
+                           or (in_place and (a.resolved_by or "").startswith(
+                               ("dictionary:name+government", "dictionary:metonym")))
+                           else a for a in got]
+                    got = [a for a in got if a.sectors or not (consult or a.country in source_countries)]
                     if got:
-                        return [replace(a, code=a.country, sectors=(), resolved_by=f"{a.resolved_by}+place")
-                                if (a.resolved_by or "").startswith(("gazetteer", "place-noun", "dictionary:city"))
-                                or (place and (a.resolved_by or "").startswith(
-                                    ("dictionary:name+government", "dictionary:metonym")))
-                                else a for a in got[:1]], [t]
-                nxt.extend(c for c in t.children if c.dep_ in ("prep", "pobj", "dobj", "nmod", "poss", "compound",
-                                                               "amod", "appos", "pcomp"))
+                        return got[:1], [t]
+                nxt.extend(c for c in t.children if c.dep_ in ("pobj", "dobj", "nmod", "poss", "compound",
+                                                               "amod", "appos", "pcomp")
+                           or (c.dep_ == "prep" and c.lower_ != "by"))
             frontier = nxt
         return [], []
 
@@ -576,9 +591,9 @@ class EventExtractor:
                             break
                 if targets:
                     break
-        if not targets and not cand.nominal and e.code[:2] not in COMPLEMENT_TARGET_ROOTS:
+        if not targets and not cand.nominal and e.code[:2] in PURPOSE_TARGET_ROOTS:
             # "used tear gas to disperse the demonstrators", "sent troops to protect Y": the act's purpose
-            # names whom it is aimed at
+            # names whom it is aimed at (material acts only: "met to discuss X's role" is not a meeting with X)
             for c in trig.children:
                 if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" \
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -651,7 +666,8 @@ class EventExtractor:
         if not targets and self.settings.phrase_targets and len(sources) == 1:
             # "expressed concern about the fighting in Syria", "launched an appeal for aid to flood victims in
             # Malawi": the first actor or place named in the trigger's own phrase is what the act is about
-            got, heads = self._phrase_actor(cand, actors, exclude | src_tokens)
+            got, heads = self._phrase_actor(cand, actors, exclude | src_tokens,
+                                            {a.country for a in sources if a.country})
             if got:
                 targets, trole, theads = got, "phrase", heads
         if not targets and e.code[:2] == "14" and self.settings.implicit_protest_target:
@@ -745,8 +761,12 @@ class EventExtractor:
                 # over the Serbian minister's bill", "Turkish police dispersed students"
                 pairs = [(_domestic(s, t, code), _domestic(t, s, code)) if t is not None else (s, t)
                          for s, t in pairs]
-            pairs = [(_with_country(s, t, named), _with_country(t, s, named)) if t is not None else (s, t)
-                     for s, t in pairs]
+            if not code.startswith(FOREIGNERS_CODES):
+                pairs = [(_with_country(s, t, named), _with_country(t, s, named)) if t is not None else (s, t)
+                         for s, t in pairs]
+        if code.startswith(FOREIGNERS_CODES):
+            # "deported the migrants": a guess from the sentence's one country would make them the deporter's
+            pairs = [(s, _unguess(t, s, same_country=True)) if t is not None else (s, t) for s, t in pairs]
         pairs = [(s, _unguess(t, s)) if t is not None else (s, t) for s, t in pairs]
         pairs = [(_unguess(s, t), t) if t is not None else (s, t) for s, t in pairs]
         for src, tgt in pairs:
