@@ -91,7 +91,7 @@ def test_explain_shows_reasons():
 
 def test_monadic_codes_keep_targetless_events_of_those_families_only(tmp_path):
     p = tmp_path / "m.txt"
-    p.write_text("date 2024-05-18\nChile's interior minister resigned on Monday.\n"
+    p.write_text("date 2024-05-18\nChile put its troops on high alert on Monday.\n"
                  "Peruvian troops fired shells on Tuesday.\n")
 
     def codes(*opts):
@@ -100,8 +100,8 @@ def test_monadic_codes_keep_targetless_events_of_those_families_only(tmp_path):
         return [json.loads(x)["cameo_code"][:2] for x in r.stdout.splitlines() if x.strip()]
 
     assert codes() == []                                    # default: dyadic events only
-    assert codes("--monadic-codes", "natural") == ["08"]    # the resignation, not the targetless shelling
+    assert codes("--monadic-codes", "natural") == ["15"]    # the alert, not the targetless shelling
     assert codes("--monadic-codes", "19") == ["19"]
-    assert sorted(codes("--allow-monadic")) == ["08", "19"]
+    assert sorted(codes("--allow-monadic")) == ["15", "19"]
     r = CliRunner().invoke(cli, ["code", str(p), "--monadic-codes", "1x"])
     assert r.exit_code == 2 and "not CAMEO code prefixes: 1x" in r.output

@@ -553,3 +553,12 @@ def test_phrase_targets_skip_venues_agents_and_the_sources_own_places(coder):
     # expelled diplomats are not the expelling country's own
     ev = coder.code("Polish police deported the migrants on Monday.", date=D)
     assert find(ev, "174", "POLCOP") and not find(ev, "174", None, "POL"), ev
+
+
+def test_domestic_concession_without_addressee_targets_the_own_country_implicitly(coder):
+    ev = coder.code("Sudan's government lifted the nightly curfew on Sunday.", date=D)
+    got = find(ev, "081", "SDNGOV", "SDN")
+    assert got and got[0]["target"]["implicit"] is True, ev
+    assert got[0]["target"]["resolved_by"] == "implicit:domestic-concession"
+    ev = coder.code("Sudan's government lifted sanctions on Chad.", date=D)   # a named addressee wins
+    assert not find(ev, None, None, "SDN"), ev

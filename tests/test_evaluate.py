@@ -34,9 +34,8 @@ def test_plover_target_placeholder_means_no_target(coder_monadic):
     event without a target agrees with it, one with a target would not."""
     items = [
         {"id": "p1", "date": "2024-05-18", "scheme": "plover",
-         "text": "Chile's interior minister resigned on Monday.",
-         "events": [{"code": "CONCEDE", "source_text": "Chile's interior minister",
-                     "target_text": "a recipient"}]},
+         "text": "Chile put its troops on high alert on Monday.",
+         "events": [{"code": "MOBILIZE", "source_text": "Chile", "target_text": "a recipient"}]},
     ]
     r = evaluate_items(items, coder_monadic.settings, coder=coder_monadic)
     assert r["plover"]["tp"] == 1

@@ -34,8 +34,9 @@ class Settings:
     #: when no role gives a target, take the first actor or place named in the trigger's own object and
     #: prepositional phrases ("expressed concern about the fighting in Syria" -> SYR)
     phrase_targets: bool = True
-    #: a protest (14x) that names no addressee targets the government of the protesters' country (implicit)
-    implicit_protest_target: bool = True
+    #: implicit targets where the event type makes them clear: a protest (14x) naming no addressee targets the
+    #: protesters' government; a government's domestic concession (081-083, 0341-0344) its own country
+    implicit_targets: bool = True
     #: CAMEO code prefixes kept without a target even when ``require_target`` is on (e.g. NATURAL_MONADIC)
     monadic_codes: tuple[str, ...] = ()
     #: a bare country name acting ("China said ...") is the country's government (CHNGOV); off = CHN

@@ -213,6 +213,9 @@ def _with_country(a: Actor, other: Actor, named: set[str]) -> Actor:
     return a
 
 
+#: concessions a government makes to its own population: easing restrictions and dissent, political reform,
+#: resigning, and pledges of them (081-083, 0341-0344)
+DOMESTIC_CONCESSION_CODES = ("081", "082", "083", "0341", "0342", "0343", "0344")
 #: acts done to foreigners (expel, deport): their target never takes the acting country
 FOREIGNERS_CODES = ("174", "1661", "161")
 #: roots whose parties are usually of one country when only one of them has a country
@@ -322,6 +325,7 @@ class EventExtractor:
         place is no target for consultations (04) nor a place of the source's own country."""
         trig = cand.trigger
         consult = cand.entry.code.startswith("04")
+        domestic = cand.entry.code[:2] in SELF_ALLOWED_ROOTS or cand.entry.code.startswith("08")
         frontier = [c for c in trig.children if c.dep_ in ("dobj", "attr", "acomp", "dative")
                     or (c.dep_ == "prep" and c.lower_ not in LOCATIVE_ROLES | {"by", "during", "after", "before"})]
         for _ in range(8):   # prepositions and their objects alternate: four noun phrases deep
@@ -337,7 +341,8 @@ class EventExtractor:
                            or (in_place and (a.resolved_by or "").startswith(
                                ("dictionary:name+government", "dictionary:metonym")))
                            else a for a in got]
-                    got = [a for a in got if a.sectors or not (consult or a.country in source_countries)]
+                    got = [a for a in got if a.sectors or not (consult or (a.country in source_countries
+                                                                           and not domestic))]
                     if got:
                         return got[:1], [t]
                 nxt.extend(c for c in t.children if c.dep_ in ("pobj", "dobj", "nmod", "poss", "compound",
@@ -670,12 +675,20 @@ class EventExtractor:
                                             {a.country for a in sources if a.country})
             if got:
                 targets, trole, theads = got, "phrase", heads
-        if not targets and e.code[:2] == "14" and self.settings.implicit_protest_target:
+        targets = [t for t in targets if t.start not in src_tokens]
+        if not targets and e.code[:2] == "14" and self.settings.implicit_targets:
             # a demonstration, strike or riot that names no addressee is directed at the authorities of the
             # protesters' country (CAMEO 14: protests "against the target actor"): an implicit government
             targets = [Actor(code=make_code(a.country, ("GOV",)), country=a.country, sectors=("GOV",), name=None,
                              text=None, start=None, end=None, implicit=True, resolved_by="implicit:protest-authorities")
                        for a in sources[:1] if a.country and "GOV" not in a.sectors]
+            trole = "implicit" if targets else trole
+        if not targets and e.code.startswith(DOMESTIC_CONCESSION_CODES) and self.settings.implicit_targets:
+            # easing restrictions, political reform, resigning (and pledges of them) with no addressee yield to
+            # the country's own population: the country, implicit ("lifted the curfew", "promised to democratize")
+            targets = [Actor(code=a.country, country=a.country, sectors=(), name=None, text=None, start=None,
+                             end=None, implicit=True, resolved_by="implicit:domestic-concession")
+                       for a in sources[:1] if a.country and set(a.sectors) & STATE_SECTORS]
             trole = "implicit" if targets else trole
         targets = [t for t in targets if t.start not in src_tokens]
         if len(sources) >= 2 and any(_each_others(h) for h in theads):
