@@ -562,3 +562,10 @@ def test_domestic_concession_without_addressee_targets_the_own_country_implicitl
     assert got[0]["target"]["resolved_by"] == "implicit:domestic-concession"
     ev = coder.code("Sudan's government lifted sanctions on Chad.", date=D)   # a named addressee wins
     assert not find(ev, None, None, "SDN"), ev
+
+
+def test_killed_in_a_bombing_has_an_implicit_armed_source(coder):
+    ev = coder.code("At least three Afghan civilians were killed in a suicide car bombing in central Kabul.", date=D)
+    got = find(ev, "183", "AFGUAF", "AFG")
+    assert got and got[0]["source"]["implicit"] and got[0]["source"]["resolved_by"] == "implicit:weapon-in", ev
+    assert not coder.code("Two soldiers were killed in Kabul.", date=D)     # no weapon named: no source

@@ -552,11 +552,16 @@ class EventExtractor:
                         break
         if not sources and e.code[:2] in WEAPON_ROOTS:
             heads = arguments(cand, "subject") if e.source == ("subject",) or "subject" in e.source else []
+            how = "implicit:weapon-subject"
+            if not heads and not cand.nominal and is_passive(trig):
+                how = "implicit:weapon-in"
+                # "three civilians were killed in a car bombing": the weapon in the passive's "in" phrase
+                heads = [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "in"
+                         for g in c.children if g.dep_ == "pobj"]
             if any(h.lemma_.lower() in WEAPON_NOUNS and h.i != trig.i for h in heads):
                 country = self._place_country(cand, [h for h in heads if h.i != trig.i], actors)
                 sources = [Actor(code=(country or "") + "UAF", country=country, sectors=("UAF",), name=None,
-                                 text=None, start=None, end=None, implicit=True,
-                                 resolved_by="implicit:weapon-subject")]
+                                 text=None, start=None, end=None, implicit=True, resolved_by=how)]
                 srole, sheads = "implicit", [h for h in heads if h.i != trig.i]
         if not sources:
             yield None, "no source actor resolved"
