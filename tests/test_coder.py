@@ -569,3 +569,14 @@ def test_killed_in_a_bombing_has_an_implicit_armed_source(coder):
     got = find(ev, "183", "AFGUAF", "AFG")
     assert got and got[0]["source"]["implicit"] and got[0]["source"]["resolved_by"] == "implicit:weapon-in", ev
     assert not coder.code("Two soldiers were killed in Kabul.", date=D)     # no weapon named: no source
+
+
+def test_a_place_before_visit_is_the_destination(coder):
+    ev = coder.code("Iraq's prime minister ended his China visit on Sunday.", date=D)
+    assert find(ev, "042", "IRQ", "CHN") and not find(ev, "042", "CHN"), ev
+
+
+def test_a_disease_named_after_a_place_is_not_an_actor(coder):
+    ev = coder.code("The Iraqi minister thanked China for helping Iraq fight the Corona virus.", date=D)
+    assert not [e for e in ev if e["target"] and e["target"]["text"] and "Corona" in e["target"]["text"]], ev
+    assert find(ev, "05", "IRQ", "CHN"), ev

@@ -104,6 +104,10 @@ def _noun_mod_lemmas(noun: Token) -> set[str]:
         {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
+#: nouns of travel: a place name before them is the destination ("his China visit"), not the traveller
+DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "voyage", "journey"})
+
+
 def for_clause_marks(verb: Token) -> list[Token]:
     """The "for" of "called for X to do Y" when the parser reads it as the mark of a clause."""
     return [m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
@@ -374,7 +378,7 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
         if by:
             return by
         mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
-        if mods:
+        if mods and not (t.lemma_.lower() in DESTINATION_NOUNS and mods[0].ent_type_ == "GPE"):
             return [mods[0]]
         if t.dep_ in ("nsubj", "nsubjpass"):
             return []
@@ -387,4 +391,7 @@ def arguments(cand: Candidate, role: str) -> list[Token]:
         return []
     if role == "object":
         return _prep_objects(t, "of")
+    if role == "to" and t.lemma_.lower() in DESTINATION_NOUNS:
+        # "ended his China visit": the place named before a visit is where it goes
+        return _prep_objects(t, role) or [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "GPE"]
     return _prep_objects(t, role)
