@@ -15,7 +15,7 @@ from ..places import locate
 from ..settings import Settings
 from .lexicon import Entry, Lexicon
 from .match import DOCUMENT_NOUNS, Candidate, arguments, governing_verb, is_passive, match, subjects
-from .modality import Modality, analyse, chain
+from .modality import Modality, analyse, chain, for_clause_mark
 
 #: roots whose events read the same in both directions ("X and Y met")
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -57,18 +57,27 @@ PUBLISHED_NOUNS = frozenset({"statement", "letter", "report", "communique", "com
                              "book", "film", "album", "transcript", "recording", "audio", "text", "version"})
 
 
+def _implicit_actor(country: Optional[str], sectors: tuple[str, ...], how: str) -> Actor:
+    """An actor the event type implies but the text does not name (``implicit: true``)."""
+    return Actor(code=make_code(country, sectors), country=country, sectors=sectors, name=None, text=None,
+                 start=None, end=None, implicit=True, resolved_by=how)
+
+
+def _is_each_other(t: Token) -> bool:
+    """Is ``t`` the "other"/"another" of "each other" / "one another"?"""
+    return t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+
+
 def _each_others(h: Token) -> bool:
     """Is the phrase headed by ``h`` "each other's X" / "one another's X"?"""
-    return any(c.lower_ in ("other", "another") and c.i > 0 and c.doc[c.i - 1].lower_ in ("each", "one")
-               for c in h.subtree if c.i < h.i)
+    return any(_is_each_other(c) for c in h.subtree if c.i < h.i)
 
 
 def _mutual(trig: Token) -> bool:
     """An act that conjoined parties agree on together, or do to "each other" ("X and Y agreed to lift
     tariffs", "X and Y released each other's prisoners"): each party is the other's target."""
-    for t in trig.subtree:
-        if t.lower_ in ("each", "one") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("other", "another"):
-            return True
+    if any(_is_each_other(t) for t in trig.subtree):
+        return True
     head = trig
     while head.dep_ in ("xcomp", "conj") and head.head is not head:
         head = head.head
@@ -537,9 +546,7 @@ class EventExtractor:
             country = next((a.country for a in targets0 if a.country), None) or actors.country_in_focus(trig.i)
             if country:
                 sector = IMPLICIT_SOURCE_SECTOR.get(e.code[:3], "GOV")
-                sources = [Actor(code=country + sector, country=country, sectors=(sector,), name=None,
-                                 text=None, start=None, end=None, implicit=True,
-                                 resolved_by="implicit:event-type")]
+                sources = [_implicit_actor(country, (sector,), "implicit:event-type")]
                 srole, sheads = "implicit", []
         if not sources and not cand.nominal and e.code[:2] == "15" and is_passive(trig):
             # "Russian peacekeepers were deployed in X": the force deployed is its own source
@@ -560,8 +567,7 @@ class EventExtractor:
                          for g in c.children if g.dep_ == "pobj"]
             if any(h.lemma_.lower() in WEAPON_NOUNS and h.i != trig.i for h in heads):
                 country = self._place_country(cand, [h for h in heads if h.i != trig.i], actors)
-                sources = [Actor(code=(country or "") + "UAF", country=country, sectors=("UAF",), name=None,
-                                 text=None, start=None, end=None, implicit=True, resolved_by=how)]
+                sources = [_implicit_actor(country, ("UAF",), how)]
                 srole, sheads = "implicit", [h for h in heads if h.i != trig.i]
         if not sources:
             yield None, "no source actor resolved"
@@ -572,8 +578,7 @@ class EventExtractor:
             # "X demanded that Y end ...", "X urged that Y ...", "X called for Y to ...": the subject of the
             # complement clause
             for c in trig.children:
-                if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                                   for m in c.children)):
+                if c.dep_ == "ccomp" or (c.dep_ == "advcl" and for_clause_mark(c) is not None):
                     heads = subjects(c)
                     got = [a for h in heads for a in actors.resolve_with_conjuncts(h)]
                     if got:
@@ -684,18 +689,15 @@ class EventExtractor:
         if not targets and e.code[:2] == "14" and self.settings.implicit_targets:
             # a demonstration, strike or riot that names no addressee is directed at the authorities of the
             # protesters' country (CAMEO 14: protests "against the target actor"): an implicit government
-            targets = [Actor(code=make_code(a.country, ("GOV",)), country=a.country, sectors=("GOV",), name=None,
-                             text=None, start=None, end=None, implicit=True, resolved_by="implicit:protest-authorities")
+            targets = [_implicit_actor(a.country, ("GOV",), "implicit:protest-authorities")
                        for a in sources[:1] if a.country and "GOV" not in a.sectors]
             trole = "implicit" if targets else trole
         if not targets and e.code.startswith(DOMESTIC_CONCESSION_CODES) and self.settings.implicit_targets:
             # easing restrictions, political reform, resigning (and pledges of them) with no addressee yield to
             # the country's own population: the country, implicit ("lifted the curfew", "promised to democratize")
-            targets = [Actor(code=a.country, country=a.country, sectors=(), name=None, text=None, start=None,
-                             end=None, implicit=True, resolved_by="implicit:domestic-concession")
+            targets = [_implicit_actor(a.country, (), "implicit:domestic-concession")
                        for a in sources[:1] if a.country and set(a.sectors) & STATE_SECTORS]
             trole = "implicit" if targets else trole
-        targets = [t for t in targets if t.start not in src_tokens]
         if len(sources) >= 2 and any(_each_others(h) for h in theads):
             # "X and Y released each other's prisoners": each party is the other's target
             targets, trole = [], ""

@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from .lexicon import Entry, Lexicon
+from .modality import for_clause_mark
 
 LIGHT_PREP_VERBS = frozenset({"engage", "take", "participate", "join", "go", "remain", "stay", "put", "place",
                               "hold", "keep"})
@@ -110,8 +111,8 @@ DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "voyage", "journey"})
 
 def for_clause_marks(verb: Token) -> list[Token]:
     """The "for" of "called for X to do Y" when the parser reads it as the mark of a clause."""
-    return [m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
-            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
+    marks = (for_clause_mark(c) for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i)
+    return [m for m in marks if m is not None and m.i == verb.i + 1]
 
 
 def _verb_candidates(tok: Token, entries: list[Entry], particle_objs: list[Token], skip_codes: frozenset[str],

@@ -42,6 +42,11 @@ REPORT_VERBS = frozenset({"say", "tell", "announce", "state", "add", "note", "de
 SPECULATIVE = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably"})
 
 
+def for_clause_mark(clause: Token) -> Optional[Token]:
+    """The "for" that spaCy makes the mark of a "for X to do Y" clause ("called for Togo to release ...")."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+
+
 @dataclass(frozen=True)
 class Modality:
     modality: str = "asserted"  # asserted | future | hypothetical
@@ -126,8 +131,7 @@ def analyse(trigger: Token, nominal: bool, governor: Optional[Token]) -> Modalit
                 negated = True
                 reasons.append(f"negative governor '{t.text}'")
             elif lem in APPEAL_HEADS and t.pos_ == "VERB" and (toks[i - 1].dep_ == "xcomp" or (
-                    toks[i - 1].dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                        for m in toks[i - 1].children))):
+                    toks[i - 1].dep_ == "advcl" and for_clause_mark(toks[i - 1]) is not None)):
                 hypo = True
                 reasons.append(f"requested by '{t.text}', not done")
     # "renewed its call on Togo to release the journalists", "an appeal to Belgium to extradite X"
