@@ -36,6 +36,13 @@ BOTH_WORDS = frozenset({"side", "country", "nation", "leader", "minister", "gove
                         "state", "president", "foreign minister", "counterpart"})
 #: words that make a preceding place name a disease's name
 DISEASE_NOUNS = frozenset({"virus", "variant", "strain", "flu", "fever", "pox"})
+
+
+def _names_disease(h: Token) -> bool:
+    """Is ``h`` a place name used for a disease ("Corona virus", "Delta variant", "Wuhan flu")?"""
+    return h.i + 1 < len(h.doc) and h.doc[h.i + 1].lower_ in DISEASE_NOUNS
+
+
 FOCUS_NOUNS = frozenset({"government", "country", "kingdom", "regime", "administration",
                          "authorities", "republic", "state", "nation"})
 SIDE_NOUNS = frozenset({"side"})
@@ -535,8 +542,8 @@ class DocActors:
     def _place(self, h: Token):
         if self.gazetteer is None:
             return None
-        if h.i + 1 < len(self.doc) and self.doc[h.i + 1].lower_ in DISEASE_NOUNS:
-            return None  # "Corona virus", "Delta variant", "Wuhan flu": a disease, not a place
+        if _names_disease(h):
+            return None
         ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
         name = ent.text if ent is not None else h.text
         if name.lower().startswith("the "):
@@ -572,8 +579,8 @@ class DocActors:
     def _unknown(self, h: Token, toks: list[Token]) -> tuple[Actor, ...]:
         """A named entity no dictionary knows: kept as an actor with an empty code (``ner:LABEL``),
         so the event is still recorded, unless ``unknown_actors`` is off."""
-        if h.i + 1 < len(self.doc) and self.doc[h.i + 1].lower_ in DISEASE_NOUNS:
-            return ()  # "the Corona virus", "the Delta variant": a disease, not an actor
+        if _names_disease(h):
+            return ()
         label = h.ent_type_
         named_place = h.pos_ == "PROPN" and (
             (h.head.lower_ == "of" and h.head.head.lemma_.lower() in PLACE_NOUNS)
